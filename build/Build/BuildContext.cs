@@ -1,0 +1,45 @@
+using Build.Parameters;
+using Build.Versioning;
+using Cake.Core;
+using Cake.Frosting;
+
+namespace Build;
+
+/// <summary>
+/// The typed facts of one build. Parameters are parsed and validated when the context is composed (pure, so a
+/// bad value exits 2 before anything runs); facts that need I/O (root, version) are filled by
+/// <see cref="BuildLifetime"/> in Setup. After Setup every property is non-null, so tasks never re-check them.
+/// </summary>
+public sealed class BuildContext(ICakeContext context, BuildParameters parameters, SecretRegistry secrets) : FrostingContext(context)
+{
+    private BuildPaths? _paths;
+    private BuildVersion? _version;
+
+    public SecretRegistry Secrets { get; } = secrets;
+
+    /// <summary>Gets the validated parameters (parsed when the context is composed, before any task).</summary>
+    public BuildParameters Parameters { get; } = parameters;
+
+    public BuildPaths Paths => _paths ?? throw NotSetUp();
+
+    public BuildVersion BuildVersion => _version ?? throw NotSetUp();
+
+    public string BuildConfiguration => Parameters.Configuration;
+
+    public string EnvironmentName => Parameters.Environment;
+
+    public bool IsLocalEnvironment => EnvironmentName == BuildEnvironments.Local;
+
+    public bool IsProduction => EnvironmentName == BuildEnvironments.Prod;
+
+    public bool IsCi => Environment.GetEnvironmentVariable("CI") is { Length: > 0 } ci && !ci.Equals("false", StringComparison.OrdinalIgnoreCase);
+
+    internal void Initialize(BuildPaths paths, BuildVersion version)
+    {
+        _paths = paths;
+        _version = version;
+    }
+
+    private static InvalidOperationException NotSetUp() =>
+        new("The build context is read before Setup ran; read it from a task, not from a constructor.");
+}

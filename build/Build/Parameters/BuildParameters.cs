@@ -1,0 +1,26 @@
+using Cake.Core;
+
+namespace Build.Parameters;
+
+/// <summary>
+/// The build's parameters, read from the command line and validated before any task runs.
+/// A bad value is a usage error (exit code 2) that names the parameter and the accepted values.
+/// </summary>
+public sealed record BuildParameters(
+    string Configuration,
+    string Environment,
+    string? VersionOverride,
+    string ArtifactsDirectory)
+{
+    private static readonly string[] Configurations = ["Release", "Debug"];
+
+    public static BuildParameters Parse(ICakeArguments arguments)
+    {
+        var reader = new ArgumentReader(arguments);
+        return new BuildParameters(
+            reader.OneOf(ArgumentNames.Configuration, Configurations, "Release"),
+            reader.OneOf(ArgumentNames.Environment, BuildEnvironments.All, BuildEnvironments.Local),
+            reader.Optional(ArgumentNames.Version) ?? reader.Optional(ArgumentNames.BuildVersion),
+            reader.Optional(ArgumentNames.Artifacts) ?? "artifacts");
+    }
+}

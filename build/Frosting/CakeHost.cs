@@ -1,0 +1,250 @@
+using System.Reflection;
+using Cake.Cli;
+using Cake.Core;
+using Cake.Core.Diagnostics;
+using Cake.Core.Scripting;
+using Cake.Frosting.Internal;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Cake.Frosting;
+
+/// <summary>
+/// Composes and runs a Frosting build: the context, lifetimes and tasks found in the given assemblies
+/// become one Cake graph, run by Cake's engine with Cake's execution strategy and report.
+/// </summary>
+public sealed class CakeHost
+{
+    private readonly List<Assembly> _assemblies = [];
+    private readonly List<Action<IServiceCollection>> _configureServices = [];
+    private Type _contextType = typeof(FrostingContext);
+    private Type? _lifetimeType;
+    private Type? _taskLifetimeType;
+    private string? _workingDirectory;
+    private TextWriter _output = Console.Out;
+    private TextWriter _error = Console.Error;
+    private Func<string, string> _outputFilter = static text => text;
+
+    public CakeHost UseContext<TContext>()
+        where TContext : class, IFrostingContext
+    {
+        _contextType = typeof(TContext);
+        return this;
+    }
+
+    public CakeHost UseLifetime<TLifetime>()
+        where TLifetime : class, IFrostingSetup, IFrostingTeardown
+    {
+        _lifetimeType = typeof(TLifetime);
+        return this;
+    }
+
+    public CakeHost UseTaskLifetime<TLifetime>()
+        where TLifetime : class, IFrostingTaskSetup, IFrostingTaskTeardown
+    {
+        _taskLifetimeType = typeof(TLifetime);
+        return this;
+    }
+
+    public CakeHost UseWorkingDirectory(string path)
+    {
+        _workingDirectory = path;
+        return this;
+    }
+
+    /// <summary>Tasks are discovered in these assemblies (default: the entry assembly).</summary>
+    public CakeHost AddAssembly(Assembly assembly)
+    {
+        _assemblies.Add(assembly);
+        return this;
+    }
+
+    public CakeHost ConfigureServices(Action<IServiceCollection> configure)
+    {
+        _configureServices.Add(configure);
+        return this;
+    }
+
+    /// <summary>Writes to these writers instead of the process's standard output and error (used by tests).</summary>
+    public CakeHost UseOutput(TextWriter output, TextWriter error)
+    {
+        _output = output;
+        _error = error;
+        return this;
+    }
+
+    /// <summary>Every line the build prints passes through this filter first (secret redaction).</summary>
+    public CakeHost UseOutputFilter(Func<string, string> filter)
+    {
+        _outputFilter = filter;
+        return this;
+    }
+
+    public int Run(IEnumerable<string> args) => RunAsync(args).GetAwaiter().GetResult();
+
+    public async Task<int> RunAsync(IEnumerable<string> args)
+    {
+        using var output = new FilteringTextWriter(_output, _outputFilter);
+        using var error = new FilteringTextWriter(_error, _outputFilter);
+        var console = new TextWriterConsole(output, error);
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        HostOptions options;
+        try
+        {
+            options = CommandLineParser.Parse([.. args]);
+        }
+        catch (CakeException usage)
+        {
+            console.WriteErrorLine($"Error: {usage.Message}");
+            return usage.ExitCode;
+        }
+
+        switch (options.Mode)
+        {
+            case HostMode.Help:
+                console.WriteLine(UsageText.Text);
+                return ExitCodes.Success;
+            case HostMode.Version:
+                console.WriteLine(HostVersion());
+                return ExitCodes.Success;
+        }
+
+        var log = new CakeBuildLog(console, options.Verbosity);
+        using var provider = BuildServices(options, log, ansi, console);
+        IFrostingContext context;
+        try
+        {
+            context = provider.GetRequiredService<IFrostingContext>();
+        }
+        catch (CakeException invalid)
+        {
+            return FailureReporter.Report(invalid, log, console);
+        }
+
+        var engine = provider.GetRequiredService<ICakeEngine>();
+        TaskRegistrar.Register(engine, context, provider.GetServices<IFrostingTask>(), log);
+        RegisterLifetimes(engine, context, provider);
+
+        var known = engine.Tasks.FirstOrDefault(task => task.Name.Equals(options.Target, StringComparison.OrdinalIgnoreCase));
+        if (known is null)
+        {
+            var available = string.Join(", ", engine.Tasks.Select(task => task.Name).Order(StringComparer.OrdinalIgnoreCase));
+            console.WriteErrorLine($"Error: unknown target '{options.Target}'. Available targets: {available}.");
+            return ExitCodes.Usage;
+        }
+
+        var host = CreateScriptHost(options.Mode, engine, context, log, console, ansi);
+        if (options.Exclusive)
+        {
+            host.Settings.UseExclusiveTarget();
+        }
+
+        return await RunTargetAsync(host, known.Name, log, console);
+    }
+
+    private ServiceProvider BuildServices(HostOptions options, ICakeLog log, IAnsiConsole ansi, IConsole console)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(log);
+        services.AddSingleton(ansi);
+        services.AddSingleton(console);
+        services.AddSingleton<ICakeContext>(provider => CakeContextFactory.Create(log, options.Arguments, options.WorkingDirectory ?? _workingDirectory, provider));
+        services.AddSingleton(typeof(IFrostingContext), _contextType);
+        services.AddSingleton<ICakeDataService>(provider => (ICakeDataService)provider.GetRequiredService<ICakeContext>().Data);
+        services.AddSingleton<ICakeEngine>(provider => new CakeEngine(provider.GetRequiredService<ICakeDataService>(), log));
+        if (_lifetimeType is not null)
+        {
+            services.AddSingleton(typeof(IFrostingSetup), _lifetimeType);
+            services.AddSingleton(provider => (IFrostingTeardown)provider.GetRequiredService<IFrostingSetup>());
+        }
+
+        if (_taskLifetimeType is not null)
+        {
+            services.AddSingleton(typeof(IFrostingTaskSetup), _taskLifetimeType);
+            services.AddSingleton(provider => (IFrostingTaskTeardown)provider.GetRequiredService<IFrostingTaskSetup>());
+        }
+
+        foreach (var taskType in DiscoverTasks())
+        {
+            services.AddSingleton(typeof(IFrostingTask), taskType);
+        }
+
+        foreach (var configure in _configureServices)
+        {
+            configure(services);
+        }
+
+        return services.BuildServiceProvider();
+    }
+
+    private IEnumerable<Type> DiscoverTasks()
+    {
+        var assemblies = _assemblies.Count > 0 ? _assemblies : [Assembly.GetEntryAssembly()!];
+        return assemblies
+            .SelectMany(assembly => assembly.GetExportedTypes())
+            .Where(type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IFrostingTask)))
+            .OrderBy(type => type.FullName, StringComparer.Ordinal);
+    }
+
+    private static void RegisterLifetimes(ICakeEngine engine, IFrostingContext context, IServiceProvider provider)
+    {
+        if (provider.GetService<IFrostingSetup>() is { } setup)
+        {
+            engine.RegisterSetupAction(info => setup.Setup(context, info));
+        }
+
+        if (provider.GetService<IFrostingTeardown>() is { } teardown)
+        {
+            engine.RegisterTeardownAction(info => teardown.Teardown(context, info));
+        }
+
+        if (provider.GetService<IFrostingTaskSetup>() is { } taskSetup)
+        {
+            engine.RegisterTaskSetupAction(info => taskSetup.Setup(context, info));
+        }
+
+        if (provider.GetService<IFrostingTaskTeardown>() is { } taskTeardown)
+        {
+            engine.RegisterTaskTeardownAction(info => taskTeardown.Teardown(context, info));
+        }
+    }
+
+    private static IScriptHost CreateScriptHost(HostMode mode, ICakeEngine engine, IFrostingContext context, ICakeLog log, IConsole console, IAnsiConsole ansi) =>
+        mode switch
+        {
+            HostMode.Tree => new TreeScriptHost(engine, context, console),
+            HostMode.Description => new DescriptionScriptHost(engine, context, ansi),
+            HostMode.DryRun => new DryRunScriptHost<IFrostingContext>(engine, context, log),
+            _ => new BuildScriptHost<IFrostingContext>(
+                engine,
+                new DefaultExecutionStrategy(log, new CakeSpectreReportPrinter(ansi)),
+                context,
+                new CakeSpectreReportPrinter(ansi),
+                context.Configuration,
+                log),
+        };
+
+    private static async Task<int> RunTargetAsync(IScriptHost host, string target, ICakeLog log, IConsole console)
+    {
+        try
+        {
+            await host.RunTargetAsync(target);
+            return ExitCodes.Success;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return FailureReporter.Report(exception, log, console);
+        }
+    }
+
+    private static string HostVersion() =>
+        typeof(CakeHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(CakeHost).Assembly.GetName().Version?.ToString()
+        ?? "unknown";
+}
