@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Bootstrapper: checks the .NET SDK that global.json asks for, restores the pinned .NET tools, rebuilds the
+# build project only when its sources changed, then runs it with every argument. Exits with the build's code.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cache="$root/.build"
+bin="$cache/bin"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+fail() { printf 'build.sh: %s\n' "$1" >&2; exit 1; }
+
+command -v dotnet >/dev/null 2>&1 \
+  || fail "the .NET SDK is not installed; install the version in global.json from https://dot.net and retry."
+
+required_sdk="$(sed -n 's/.*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$root/global.json" | head -n 1)"
+if ! (cd "$root" && dotnet --version >/dev/null 2>&1); then
+  fail "the .NET SDK $required_sdk that global.json asks for is not installed (found: $(dotnet --list-sdks | cut -d' ' -f1 | tr '\n' ' ')); install it from https://dot.net and retry."
+fi
+
+# A fingerprint of everything the build project is made from: paths and contents.
+fingerprint() {
+  (cd "$root" && find build global.json Directory.Build.props Directory.Packages.props .editorconfig .config/dotnet-tools.json \
+      -type f -not -path '*/bin/*' -not -path '*/obj/*' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
+}
+
+mkdir -p "$cache"
+tools_stamp="$cache/tools.sha256"
+tools_hash="$(sha256sum "$root/.config/dotnet-tools.json" | cut -d' ' -f1)"
+if [ ! -f "$tools_stamp" ] || [ "$(cat "$tools_stamp")" != "$tools_hash" ]; then
+  (cd "$root" && dotnet tool restore >/dev/null) || fail "'dotnet tool restore' failed; see the output of 'dotnet tool restore'."
+  printf '%s' "$tools_hash" > "$tools_stamp"
+fi
+
+build_stamp="$bin/.fingerprint"
+current="$(fingerprint)"
+if [ ! -f "$build_stamp" ] || [ "$(cat "$build_stamp")" != "$current" ]; then
+  dotnet build "$root/build/Build/Build.csproj" --configuration Release --output "$bin" --nologo -clp:NoSummary -v:q \
+    || fail "the build project does not compile; see the errors above."
+  printf '%s' "$current" > "$build_stamp"
+fi
+
+set +e
+(cd "$root" && dotnet "$bin/Build.dll" "$@")
+exit $?
