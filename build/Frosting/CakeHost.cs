@@ -94,6 +94,7 @@ public sealed class CakeHost
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
+        ansi.Profile.Width = ReportWidth();
         HostOptions options;
         try
         {
@@ -132,7 +133,8 @@ public sealed class CakeHost
         RegisterLifetimes(engine, context, provider);
 
         var known = engine.Tasks.FirstOrDefault(task => task.Name.Equals(options.Target, StringComparison.OrdinalIgnoreCase));
-        if (known is null)
+        var needsTarget = options.Mode is HostMode.Run or HostMode.DryRun;
+        if (known is null && needsTarget)
         {
             var available = string.Join(", ", engine.Tasks.Select(task => task.Name).Order(StringComparer.OrdinalIgnoreCase));
             console.WriteErrorLine($"Error: unknown target '{options.Target}'. Available targets: {available}.");
@@ -145,7 +147,7 @@ public sealed class CakeHost
             host.Settings.UseExclusiveTarget();
         }
 
-        return await RunTargetAsync(host, known.Name, log, console);
+        return await RunTargetAsync(host, known?.Name ?? options.Target, log, console);
     }
 
     private ServiceProvider BuildServices(HostOptions options, ICakeLog log, IAnsiConsole ansi, IConsole console)
@@ -242,6 +244,10 @@ public sealed class CakeHost
             return FailureReporter.Report(exception, log, console);
         }
     }
+
+    // Wide enough that the report's skip reasons stay on one line in CI logs; a terminal keeps its own width.
+    private static int ReportWidth() =>
+        Console.IsOutputRedirected ? 160 : Math.Max(Console.WindowWidth, 80);
 
     private static string HostVersion() =>
         typeof(CakeHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion

@@ -32,6 +32,11 @@ internal static class CommandLineParser
         "tree", "dryrun", "exclusive", "description", "help",
     };
 
+    private static readonly HashSet<string> Values = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "target", "verbosity", "working",
+    };
+
     public static HostOptions Parse(IReadOnlyList<string> args)
     {
         var flags = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -58,7 +63,7 @@ internal static class CommandLineParser
             }
 
             var value = inlineValue ?? (hasNextValue ? args[++i] : "true");
-            if (name is "target" or "verbosity" or "working")
+            if (Values.Contains(name))
             {
                 values[name] = value;
             }

@@ -1,0 +1,20 @@
+using Build.Parameters;
+using Cake.Core;
+using Cake.Frosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Build;
+
+/// <summary>Composes the build: context, lifetimes, secret redaction. Used by Program and by the tests.</summary>
+public static class BuildHost
+{
+    public static CakeHost Create(SecretRegistry secrets) =>
+        new CakeHost()
+            .UseContext<BuildContext>()
+            .UseLifetime<BuildLifetime>()
+            .AddAssembly(typeof(BuildHost).Assembly)
+            .UseOutputFilter(secrets.Redact)
+            .ConfigureServices(services => services
+                .AddSingleton(secrets)
+                .AddSingleton(provider => BuildParameters.Parse(provider.GetRequiredService<ICakeContext>().Arguments)));
+}
