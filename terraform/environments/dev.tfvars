@@ -1,0 +1,26 @@
+# Development: smallest size, one task, short log retention, one NAT gateway.
+environment  = "dev"
+service_name = "app"
+aws_region   = "eu-west-1"
+
+create_vpc         = true
+vpc_cidr           = "10.10.0.0/16"
+availability_zones = ["eu-west-1a", "eu-west-1b"]
+nat_gateway_per_az = false
+
+# Restrict to office/VPN ranges if the dev endpoint must not be public.
+allowed_ingress_cidrs = ["0.0.0.0/0"]
+
+cpu           = 256
+memory        = 512
+desired_count = 1
+
+deployment_minimum_healthy_percent = 100
+deployment_maximum_percent         = 200
+health_check_grace_period_seconds  = 60
+
+log_retention_in_days    = 7
+ecr_keep_last_images     = 20
+ecr_untagged_expiry_days = 1
+
+alb_deletion_protection = false

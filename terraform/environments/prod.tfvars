@@ -1,0 +1,30 @@
+# Production: larger tasks, three tasks, NAT gateway per AZ, long retention,
+# zero-downtime deployments and ALB deletion protection.
+environment  = "prod"
+service_name = "app"
+aws_region   = "eu-west-1"
+
+create_vpc         = true
+vpc_cidr           = "10.30.0.0/16"
+availability_zones = ["eu-west-1a", "eu-west-1b"]
+nat_gateway_per_az = true
+
+allowed_ingress_cidrs = ["0.0.0.0/0"]
+
+# Set to an ACM certificate ARN in eu-west-1 to add the HTTPS listener.
+# certificate_arn        = "arn:aws:acm:eu-west-1:123456789012:certificate/..."
+# redirect_http_to_https = true
+
+cpu           = 1024
+memory        = 2048
+desired_count = 3
+
+deployment_minimum_healthy_percent = 100
+deployment_maximum_percent         = 200
+health_check_grace_period_seconds  = 90
+
+log_retention_in_days    = 90
+ecr_keep_last_images     = 50
+ecr_untagged_expiry_days = 7
+
+alb_deletion_protection = true

@@ -1,0 +1,103 @@
+# IAM policies are written with jsonencode (no aws_iam_policy_document data
+# source) so that an offline plan makes no AWS call.
+
+###############################################################################
+# Task execution role: used by the ECS agent to pull the image and ship logs.
+# The permissions of the managed AmazonECSTaskExecutionRolePolicy, scoped to
+# this service's repository and log group (ecr:GetAuthorizationToken does not
+# support resource-level permissions).
+###############################################################################
+
+resource "aws_iam_role" "task_execution" {
+  name        = "${local.name_prefix}-task-execution"
+  description = "ECS task execution role of ${local.name_prefix} (image pull, logs)"
+
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "EcsTasksAssumeRole"
+        Effect    = "Allow"
+        Principal = { Service = "ecs-tasks.amazonaws.com" }
+        Action    = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+resource "aws_iam_role_policy" "task_execution" {
+  name = "ecs-task-execution"
+  role = aws_iam_role.task_execution.id
+
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "EcrAuthToken"
+        Effect   = "Allow"
+        Action   = ["ecr:GetAuthorizationToken"]
+        Resource = "*"
+      },
+      {
+        Sid    = "EcrPullServiceRepository"
+        Effect = "Allow"
+        Action = [
+          "ecr:BatchCheckLayerAvailability",
+          "ecr:BatchGetImage",
+          "ecr:GetDownloadUrlForLayer",
+        ]
+        Resource = aws_ecr_repository.this.arn
+      },
+      {
+        Sid    = "WriteServiceLogs"
+        Effect = "Allow"
+        Action = [
+          "logs:CreateLogStream",
+          "logs:PutLogEvents",
+        ]
+        Resource = [
+          aws_cloudwatch_log_group.app.arn,
+          "${aws_cloudwatch_log_group.app.arn}:log-stream:*",
+        ]
+      },
+    ]
+  })
+}
+
+###############################################################################
+# Task role: assumed by the application itself. It needs no AWS permissions,
+# so it has no policies at all. The trust policy only lets ECS tasks of this
+# account and region assume it (confused-deputy protection).
+###############################################################################
+
+locals {
+  # Account id and partition taken from the cluster ARN (no data source).
+  cluster_arn_parts = split(":", aws_ecs_cluster.this.arn)
+  aws_partition     = local.cluster_arn_parts[1]
+  aws_account_id    = local.cluster_arn_parts[4]
+}
+
+resource "aws_iam_role" "task" {
+  name        = "${local.name_prefix}-task"
+  description = "ECS task role of ${local.name_prefix} (application; no permissions)"
+
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "EcsTasksAssumeRole"
+        Effect    = "Allow"
+        Principal = { Service = "ecs-tasks.amazonaws.com" }
+        Action    = "sts:AssumeRole"
+        Condition = {
+          StringEquals = {
+            "aws:SourceAccount" = local.aws_account_id
+          }
+          ArnLike = {
+            "aws:SourceArn" = "arn:${local.aws_partition}:ecs:${var.aws_region}:${local.aws_account_id}:*"
+          }
+        }
+      },
+    ]
+  })
+}

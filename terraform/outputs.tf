@@ -1,0 +1,79 @@
+output "cluster_name" {
+  description = "ECS cluster name."
+  value       = aws_ecs_cluster.this.name
+}
+
+output "cluster_arn" {
+  description = "ECS cluster ARN."
+  value       = aws_ecs_cluster.this.arn
+}
+
+output "service_name" {
+  description = "ECS service name."
+  value       = aws_ecs_service.this.name
+}
+
+output "repository_url" {
+  description = "ECR repository URL (<account>.dkr.ecr.<region>.amazonaws.com/<name>)."
+  value       = aws_ecr_repository.this.repository_url
+}
+
+output "repository_name" {
+  description = "ECR repository name."
+  value       = aws_ecr_repository.this.name
+}
+
+output "container_name" {
+  description = "Name of the application container in the task definition."
+  value       = var.container_name
+}
+
+output "container_port" {
+  description = "Port the application container listens on."
+  value       = var.container_port
+}
+
+output "task_family" {
+  description = "Task definition family the deploy step registers new revisions in."
+  value       = aws_ecs_task_definition.this.family
+}
+
+output "log_group_name" {
+  description = "CloudWatch log group of the application container."
+  value       = aws_cloudwatch_log_group.app.name
+}
+
+output "alb_dns_name" {
+  description = "DNS name of the ALB."
+  value       = aws_lb.this.dns_name
+}
+
+output "public_url" {
+  description = "Public HTTP URL of the service (through the ALB)."
+  value       = "http://${aws_lb.this.dns_name}"
+}
+
+output "task_execution_role_arn" {
+  description = "ARN of the task execution role (for new task definition revisions)."
+  value       = aws_iam_role.task_execution.arn
+}
+
+output "task_role_arn" {
+  description = "ARN of the task role (for new task definition revisions)."
+  value       = aws_iam_role.task.arn
+}
+
+output "aws_region" {
+  description = "AWS region of the environment."
+  value       = var.aws_region
+}
+
+output "private_subnet_ids" {
+  description = "Subnets the tasks run in (e.g. for one-off run-task calls)."
+  value       = local.private_subnet_ids
+}
+
+output "task_security_group_id" {
+  description = "Security group of the tasks (e.g. for one-off run-task calls)."
+  value       = aws_security_group.tasks.id
+}
