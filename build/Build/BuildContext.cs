@@ -1,4 +1,6 @@
+using Build.Ci;
 using Build.Parameters;
+using Build.Reporting;
 using Build.Versioning;
 using Cake.Core;
 using Cake.Frosting;
@@ -14,8 +16,16 @@ public sealed class BuildContext(ICakeContext context, BuildParameters parameter
 {
     private BuildPaths? _paths;
     private BuildVersion? _version;
+    private ICiProvider? _ci;
+    private string? _target;
 
     public SecretRegistry Secrets { get; } = secrets;
+
+    /// <summary>Gets what the build did so far; written to artifacts/ at the end of the run.</summary>
+    public BuildReport Report { get; } = new();
+
+    /// <summary>Gets the CI adapter: presentation only (groups, annotations, summary, masking).</summary>
+    public ICiProvider Ci => _ci ?? throw NotSetUp();
 
     /// <summary>Gets the validated parameters (parsed when the context is composed, before any task).</summary>
     public BuildParameters Parameters { get; } = parameters;
@@ -34,8 +44,15 @@ public sealed class BuildContext(ICakeContext context, BuildParameters parameter
 
     public bool IsCi => Environment.GetEnvironmentVariable("CI") is { Length: > 0 } ci && !ci.Equals("false", StringComparison.OrdinalIgnoreCase);
 
-    internal void Initialize(BuildPaths paths, BuildVersion version)
+    /// <summary>Gets the target this run was asked for.</summary>
+    public string Target => _target ?? throw NotSetUp();
+
+    public bool IsSetUp => _version is not null;
+
+    internal void Initialize(string target, BuildPaths paths, BuildVersion version, ICiProvider ci)
     {
+        _target = target;
+        _ci = ci;
         _paths = paths;
         _version = version;
     }

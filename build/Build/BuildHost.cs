@@ -8,13 +8,17 @@ namespace Build;
 /// <summary>Composes the build: context, lifetimes, secret redaction. Used by Program and by the tests.</summary>
 public static class BuildHost
 {
-    public static CakeHost Create(SecretRegistry secrets) =>
-        new CakeHost()
+    public static CakeHost Create(SecretRegistry secrets)
+    {
+        SecretEnvironment.RegisterAll(secrets);
+        return new CakeHost()
             .UseContext<BuildContext>()
             .UseLifetime<BuildLifetime>()
+            .UseTaskLifetime<BuildTaskLifetime>()
             .AddAssembly(typeof(BuildHost).Assembly)
             .UseOutputFilter(secrets.Redact)
             .ConfigureServices(services => services
                 .AddSingleton(secrets)
-                .AddSingleton(provider => BuildParameters.Parse(provider.GetRequiredService<ICakeContext>().Arguments)));
+                .AddSingleton(provider => BuildParameters.Parse(provider.GetRequiredService<ICakeContext>().Arguments, secrets)));
+    }
 }

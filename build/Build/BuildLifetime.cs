@@ -1,31 +1,79 @@
+using Build.Ci;
+using Build.Reporting;
 using Build.Versioning;
 using Cake.Common.Diagnostics;
 using Cake.Core;
+using Cake.Core.Diagnostics;
 using Cake.Frosting;
 
 namespace Build;
 
-/// <summary>Reads and validates every parameter, then fills the context, before the first task runs.</summary>
+/// <summary>
+/// Setup fills the context (root, version, CI adapter) and masks secrets before the first task;
+/// Teardown writes build-report.json and summary.md, whether the build passed or failed.
+/// </summary>
 public sealed class BuildLifetime : FrostingLifetime<BuildContext>
 {
     public override void Setup(BuildContext context, ISetupContext info)
     {
+        var ci = CiProviders.Detect(context, context.Secrets);
+        foreach (var secret in context.Secrets.Values)
+        {
+            ci.Mask(secret);
+        }
+
         var parameters = context.Parameters;
         var root = BuildPaths.FindRoot(context.Environment.WorkingDirectory);
         var paths = new BuildPaths(root, root.Combine(parameters.ArtifactsDirectory));
         var version = new VersionCalculator(new GitRepository(root.FullPath)).Calculate(parameters.VersionOverride);
-        context.Initialize(paths, version);
+        context.Initialize(info.TargetTask.Name, paths, version, ci);
 
         context.Information(
-            "Build {0} ({1}) of {2} for environment '{3}', configuration {4}.",
+            "Build {0} ({1}) of {2} for environment '{3}', configuration {4}, on {5}.",
             version.Version,
             version.ShortCommit,
             root.FullPath,
             parameters.Environment,
-            parameters.Configuration);
+            parameters.Configuration,
+            ci.Name);
+        LogDiagnostics(context);
     }
 
     public override void Teardown(BuildContext context, ITeardownContext info)
     {
+        if (!context.IsSetUp)
+        {
+            return;
+        }
+
+        var run = new BuildRunInfo(
+            context.Target,
+            context.Parameters.Environment,
+            context.Parameters.Configuration,
+            context.BuildVersion,
+            context.Ci.Name,
+            info.Successful,
+            info.ThrownException?.Message,
+            Flatten(context.Arguments));
+        var summary = ReportWriter.Write(context.Report, run, context.Paths.Artifacts.FullPath, context.Secrets);
+        context.Ci.PublishSummary(summary);
+        context.Information("Report: {0}", context.Paths.Artifacts.CombineWithFilePath("summary.md").FullPath);
+    }
+
+    private static Dictionary<string, string> Flatten(ICakeArguments arguments) =>
+        arguments.GetArguments().ToDictionary(pair => pair.Key, pair => string.Join(",", pair.Value), StringComparer.OrdinalIgnoreCase);
+
+    // At diagnostic verbosity the environment is logged to debug CI problems; secrets are redacted like all output.
+    private static void LogDiagnostics(BuildContext context)
+    {
+        if (context.Log.Verbosity < Verbosity.Diagnostic)
+        {
+            return;
+        }
+
+        foreach (var (name, value) in context.Environment.GetEnvironmentVariables().OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            context.Log.Write(Verbosity.Diagnostic, LogLevel.Debug, "env {0}={1}", name, value);
+        }
     }
 }

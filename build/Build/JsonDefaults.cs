@@ -5,5 +5,5 @@ namespace Build;
 /// <summary>JSON options shared by every artifact the build writes.</summary>
 public static class JsonDefaults
 {
-    public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 }

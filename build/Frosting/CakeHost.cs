@@ -156,7 +156,7 @@ public sealed class CakeHost
         services.AddSingleton(log);
         services.AddSingleton(ansi);
         services.AddSingleton(console);
-        services.AddSingleton<ICakeContext>(provider => CakeContextFactory.Create(log, options.Arguments, options.WorkingDirectory ?? _workingDirectory, provider));
+        services.AddSingleton<ICakeContext>(provider => CakeContextFactory.Create(log, console, options.Arguments, options.WorkingDirectory ?? _workingDirectory, provider));
         services.AddSingleton(typeof(IFrostingContext), _contextType);
         services.AddSingleton<ICakeDataService>(provider => (ICakeDataService)provider.GetRequiredService<ICakeContext>().Data);
         services.AddSingleton<ICakeEngine>(provider => new CakeEngine(provider.GetRequiredService<ICakeDataService>(), log));

@@ -14,8 +14,19 @@ public sealed record BuildParameters(
 {
     private static readonly string[] Configurations = ["Release", "Debug"];
 
-    public static BuildParameters Parse(ICakeArguments arguments)
+    public static BuildParameters Parse(ICakeArguments arguments, SecretRegistry secrets)
     {
+        foreach (var (name, values) in arguments.GetArguments())
+        {
+            if (SecretEnvironment.IsSecretArgument(name))
+            {
+                foreach (var value in values)
+                {
+                    secrets.Register(value);
+                }
+            }
+        }
+
         var reader = new ArgumentReader(arguments);
         return new BuildParameters(
             reader.OneOf(ArgumentNames.Configuration, Configurations, "Release"),

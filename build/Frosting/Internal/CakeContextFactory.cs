@@ -9,7 +9,7 @@ namespace Cake.Frosting.Internal;
 /// <summary>Wires Cake's own services (file system, environment, globber, process runner, tools) into a context.</summary>
 internal static class CakeContextFactory
 {
-    public static CakeContext Create(ICakeLog log, ILookup<string, string> arguments, string? workingDirectory, IServiceProvider services)
+    public static CakeContext Create(ICakeLog log, IConsole console, ILookup<string, string> arguments, string? workingDirectory, IServiceProvider services)
     {
         var environment = new CakeEnvironment(new CakePlatform(), new CakeRuntime());
         if (workingDirectory is not null)
@@ -22,7 +22,7 @@ internal static class CakeContextFactory
         var configuration = new CakeConfiguration(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase));
         var toolRepository = new ToolRepository(environment);
         var tools = new ToolLocator(environment, toolRepository, new ToolResolutionStrategy(fileSystem, environment, globber, configuration, log));
-        var processRunner = new ProcessRunner(fileSystem, environment, log, tools, configuration);
+        var processRunner = new RedactingProcessRunner(new ProcessRunner(fileSystem, environment, log, tools, configuration), console);
         var toolInstaller = new ToolInstaller(environment, tools, configuration, log, []);
 
         return new CakeContext(

@@ -1,0 +1,27 @@
+using Build.Reporting;
+using Cake.Core;
+using Cake.Frosting;
+
+namespace Build;
+
+/// <summary>Around every task: a CI log group, and a record in the build report (status, duration, skip reason).</summary>
+public sealed class BuildTaskLifetime : FrostingTaskLifetime<BuildContext>
+{
+    public override void Setup(BuildContext context, ITaskSetupContext info)
+    {
+        context.Ci.StartGroup(info.Task.Name);
+        context.Report.BeginTask();
+    }
+
+    public override void Teardown(BuildContext context, ITaskTeardownContext info)
+    {
+        var status = info.Skipped ? TaskStatuses.Skipped : info.Successful ? TaskStatuses.Succeeded : TaskStatuses.Failed;
+        context.Report.EndTask(info.Task.Name, status, info.Duration, SkipReason(info), info.ThrownException?.Message);
+        context.Ci.EndGroup();
+    }
+
+    private static string? SkipReason(ITaskTeardownContext info) =>
+        info.Skipped && info.Task is CakeTask task
+            ? task.Criterias.FirstOrDefault(criteria => criteria.CausedSkippingOfTask)?.Message ?? "Skipped"
+            : null;
+}

@@ -1,0 +1,9 @@
+namespace Build.Reporting;
+
+/// <summary>The statuses a task can end with in the build report.</summary>
+public static class TaskStatuses
+{
+    public const string Succeeded = "Succeeded";
+    public const string Failed = "Failed";
+    public const string Skipped = "Skipped";
+}
