@@ -8,4 +8,6 @@ public static class ArgumentNames
     public const string Version = "version";
     public const string BuildVersion = "build-version";
     public const string Artifacts = "artifacts";
+    public const string CoverageThreshold = "coverage-threshold";
+    public const string BranchThreshold = "branch-threshold";
 }

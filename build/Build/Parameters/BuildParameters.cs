@@ -10,8 +10,14 @@ public sealed record BuildParameters(
     string Configuration,
     string Environment,
     string? VersionOverride,
-    string ArtifactsDirectory)
+    string ArtifactsDirectory,
+    int LineCoverageThreshold,
+    int BranchCoverageThreshold)
 {
+    /// <summary>Checked-in coverage gate of the shipped app; overridable per run.</summary>
+    public const int DefaultLineCoverageThreshold = 80;
+    public const int DefaultBranchCoverageThreshold = 60;
+
     private static readonly string[] Configurations = ["Release", "Debug"];
 
     public static BuildParameters Parse(ICakeArguments arguments, SecretRegistry secrets)
@@ -32,6 +38,8 @@ public sealed record BuildParameters(
             reader.OneOf(ArgumentNames.Configuration, Configurations, "Release"),
             reader.OneOf(ArgumentNames.Environment, BuildEnvironments.All, BuildEnvironments.Local),
             reader.Optional(ArgumentNames.Version) ?? reader.Optional(ArgumentNames.BuildVersion),
-            reader.Optional(ArgumentNames.Artifacts) ?? "artifacts");
+            reader.Optional(ArgumentNames.Artifacts) ?? "artifacts",
+            reader.IntInRange(ArgumentNames.CoverageThreshold, 0, 100, DefaultLineCoverageThreshold),
+            reader.IntInRange(ArgumentNames.BranchThreshold, 0, 100, DefaultBranchCoverageThreshold));
     }
 }

@@ -1,0 +1,38 @@
+using App.Contact;
+using App.Health;
+using App.Hosting;
+using App.Security;
+using App.Versioning;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.UseDefaultHttpPort(DefaultHttpPort.Port);
+
+builder.Services.AddRouting(options => options.LowercaseUrls = true);
+builder.Services
+    .AddRazorPages()
+    .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false);
+builder.Services.AddAppHealthChecks();
+builder.Services.AddHostedService<ShutdownDrainService>();
+builder.Services.AddSingleton<IContactInbox, LoggingContactInbox>();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+}
+
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+
+app.MapAppHealthChecks();
+app.MapVersionEndpoint();
+app.MapRazorPages();
+
+await app.RunAsync();
+
+/// <summary>The application entry point; public so integration tests can host it.</summary>
+public partial class Program;
