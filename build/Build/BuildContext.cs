@@ -44,6 +44,12 @@ public sealed class BuildContext(ICakeContext context, BuildParameters parameter
 
     public bool IsCi => Environment.GetEnvironmentVariable("CI") is { Length: > 0 } ci && !ci.Equals("false", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Gets or sets the saved plan made by Plan in this run; Apply applies only this one.</summary>
+    public Terraform.PlanResult? TerraformPlan { get; set; }
+
+    /// <summary>Gets or sets the infrastructure outputs read after Apply, for the deploy step.</summary>
+    public Terraform.TerraformOutputs? TerraformOutputs { get; set; }
+
     /// <summary>Gets the target this run was asked for.</summary>
     public string Target => _target ?? throw NotSetUp();
 

@@ -9,7 +9,7 @@ public sealed class SecretRegistry
     public const string Mask = "***";
 
     // Values shorter than this are not masked: masking "a" or "1" would shred the log and hide nothing.
-    private const int MinimumLength = 4;
+    private const int MinimumLength = 8;
 
     private readonly Lock _gate = new();
     private string[] _secrets = [];

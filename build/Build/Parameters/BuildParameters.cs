@@ -12,7 +12,8 @@ public sealed record BuildParameters(
     string? VersionOverride,
     string ArtifactsDirectory,
     int LineCoverageThreshold,
-    int BranchCoverageThreshold)
+    int BranchCoverageThreshold,
+    TerraformParameters Terraform)
 {
     /// <summary>Checked-in coverage gate of the shipped app; overridable per run.</summary>
     public const int DefaultLineCoverageThreshold = 80;
@@ -40,6 +41,7 @@ public sealed record BuildParameters(
             reader.Optional(ArgumentNames.Version) ?? reader.Optional(ArgumentNames.BuildVersion),
             reader.Optional(ArgumentNames.Artifacts) ?? "artifacts",
             reader.IntInRange(ArgumentNames.CoverageThreshold, 0, 100, DefaultLineCoverageThreshold),
-            reader.IntInRange(ArgumentNames.BranchThreshold, 0, 100, DefaultBranchCoverageThreshold));
+            reader.IntInRange(ArgumentNames.BranchThreshold, 0, 100, DefaultBranchCoverageThreshold),
+            TerraformParameters.Parse(reader));
     }
 }

@@ -7,7 +7,7 @@ using Cake.Frosting;
 namespace Build.Tasks;
 
 [TaskName(nameof(Lint))]
-[TaskDescription("dotnet format (style, whitespace, analyzers), shellcheck and terraform fmt; every finding as file:line.")]
+[TaskDescription("dotnet format (style, whitespace, analyzers) and shellcheck, every finding as file:line; with TerraformValidate (terraform fmt + validate).")]
 [IsDependentOn(typeof(Restore))]
 public sealed class Lint : FrostingTask<BuildContext>
 {
@@ -17,7 +17,6 @@ public sealed class Lint : FrostingTask<BuildContext>
         var findings = new List<LintFinding>();
         findings.AddRange(DotNetFormatLinter.Run(context, paths.Root, paths.Solution, paths.Artifacts.Combine("lint")));
         findings.AddRange(ShellCheckLinter.Run(context, paths.Root));
-        findings.AddRange(TerraformFormatLinter.Run(context, paths.Root.Combine("terraform")));
 
         foreach (var finding in findings)
         {

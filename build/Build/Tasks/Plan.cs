@@ -1,0 +1,72 @@
+using System.Globalization;
+using Build.Terraform;
+using Cake.Common.Diagnostics;
+using Cake.Core;
+using Cake.Frosting;
+
+namespace Build.Tasks;
+
+[TaskName(nameof(Plan))]
+[TaskDescription("terraform init + plan -out for --environment; summary of creates/updates/replaces/destroys; protected resources need --allow-destroy.")]
+[IsDependentOn(typeof(Version))]
+public sealed class Plan : FrostingTask<BuildContext>
+{
+    public override List<CakeTaskCriteria> ShouldRunCriteria =>
+        [new(context => !((BuildContext)context).IsLocalEnvironment, "The local environment has no cloud infrastructure (use --environment dev|staging|prod)")];
+
+    public override void Run(BuildContext context)
+    {
+        var parameters = context.Parameters.Terraform;
+        var stage = new TerraformStage(context);
+        var workspace = stage.Prepare(context.EnvironmentName, parameters.LocalBackend);
+
+        var init = stage.Settings(workspace, new TerraformInitSettings { BackendConfigFile = parameters.LocalBackend ? null : workspace.BackendConfigFile });
+        stage.Run(init, TerraformArguments.Init(init), $"terraform init ({context.EnvironmentName})");
+
+        File.Delete(workspace.PlanFile.FullPath);
+        var plan = stage.Settings(workspace, new TerraformPlanSettings { OutFile = workspace.PlanFile });
+        plan.VarFiles.Add(workspace.VarFile);
+        if (parameters.LocalBackend)
+        {
+            // Offline work: fake credentials, no account lookups (see terraform/README.md).
+            plan.Variables["offline_mode"] = "true";
+        }
+
+        stage.Run(plan, TerraformArguments.Plan(plan), $"terraform plan ({context.EnvironmentName})", 0, 2);
+
+        var show = stage.Settings(workspace, new TerraformSettings());
+        var json = stage.Quiet(show, TerraformArguments.ShowJson(workspace.PlanFile), "terraform show -json").Text;
+        File.WriteAllText(workspace.Artifacts.CombineWithFilePath("plan.json").FullPath, json);
+        var summary = PlanSummary.Parse(json);
+        File.WriteAllText(
+            workspace.Artifacts.CombineWithFilePath("plan-summary.json").FullPath,
+            System.Text.Json.JsonSerializer.Serialize(summary, JsonDefaults.Indented));
+        Publish(context, summary);
+
+        var threatened = ProtectedResources.Threatened(summary);
+        if (threatened.Count > 0 && !parameters.AllowDestroy)
+        {
+            File.Delete(workspace.PlanFile.FullPath);
+            throw new CakeException(
+                $"The plan would {string.Join(", ", threatened.Select(change => $"{change.Action} {change.Address}"))}: protected resources; "
+                + "review the plan and rerun with --allow-destroy if this is intended.");
+        }
+
+        context.TerraformPlan = new PlanResult(context.EnvironmentName, workspace, TerraformStage.Sha256Of(workspace.PlanFile.FullPath), summary);
+    }
+
+    private static void Publish(BuildContext context, PlanSummary summary)
+    {
+        context.Information("Plan for {0}: {1}.", context.EnvironmentName, summary.ToConsoleLine());
+        foreach (var change in summary.Changes)
+        {
+            context.Verbose("  {0} {1}", change.Action, change.Address);
+        }
+
+        context.Report.AddSection($"Terraform plan ({context.EnvironmentName})", summary.ToMarkdown(context.EnvironmentName));
+        foreach (var action in new[] { PlanSummary.Create, PlanSummary.Update, PlanSummary.Replace, PlanSummary.Destroy })
+        {
+            context.Report.AddOutput(action, summary.Count(action).ToString(CultureInfo.InvariantCulture));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Build.Lint;
+using Build.Terraform;
+using Cake.Core;
+using Cake.Frosting;
+
+namespace Build.Tasks;
+
+[TaskName(nameof(TerraformValidate))]
+[TaskDescription("terraform fmt -check and validate of terraform/ (init without a backend; part of Lint).")]
+[IsDependeeOf(typeof(Lint))]
+public sealed class TerraformValidate : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context)
+    {
+        var findings = TerraformFormatLinter.Run(context, context.Paths.Root.Combine("terraform"));
+        foreach (var finding in findings)
+        {
+            context.Ci.Annotate(new Ci.Annotation(Ci.AnnotationLevel.Error, finding.Message, finding.File, finding.Line));
+        }
+
+        if (findings.Count > 0)
+        {
+            throw new CakeException($"terraform fmt: {string.Join(", ", findings.Select(finding => finding.File))} not in canonical format; run: terraform fmt -recursive terraform");
+        }
+
+        var stage = new TerraformStage(context);
+        var workspace = stage.Prepare("validate", localBackend: false);
+        var init = stage.Settings(workspace, new TerraformInitSettings { Backend = false });
+        stage.Quiet(init, TerraformArguments.Init(init), "terraform init");
+        stage.Run(stage.Settings(workspace, new TerraformSettings()), TerraformArguments.Validate(), "terraform validate");
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+
+namespace Build.Terraform;
+
+/// <summary>Recognises terraform's failures that deserve their own clear message.</summary>
+public static partial class TerraformErrors
+{
+    public static bool IsStalePlan(TerraformResult result) =>
+        result.Text.Contains("Saved plan is stale", StringComparison.Ordinal);
+
+    /// <summary>The lock ID from "Error acquiring the state lock", or null when the failure is something else.</summary>
+    public static string? LockId(TerraformResult result)
+    {
+        if (!result.Text.Contains("Error acquiring the state lock", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var match = LockIdLine().Match(result.Text);
+        return match.Success ? match.Groups["id"].Value : "unknown";
+    }
+
+    /// <summary>The last "Error: ..." line terraform printed, for a one-line failure message.</summary>
+    public static string FirstError(TerraformResult result) =>
+        result.Output.FirstOrDefault(line => line.TrimStart('│', ' ').StartsWith("Error:", StringComparison.Ordinal))?.TrimStart('│', ' ')
+        ?? result.Output.LastOrDefault(line => line.Trim().Length > 0)?.Trim()
+        ?? "no output";
+
+    [GeneratedRegex(@"ID:\s+(?<id>[0-9a-fA-F-]{8,})")]
+    private static partial Regex LockIdLine();
+}
