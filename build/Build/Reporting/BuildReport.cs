@@ -19,6 +19,9 @@ public sealed class BuildReport
 
     public void AddSection(string title, string markdown) => _sections.Add((title, markdown));
 
+    /// <summary>Adds a finished task's record as it is (used to build redacted copies).</summary>
+    public void Add(TaskRecord task) => _tasks.Add(task);
+
     public void BeginTask() => _currentOutputs = new(StringComparer.Ordinal);
 
     public void EndTask(string name, string status, TimeSpan duration, string? skipReason, string? error)

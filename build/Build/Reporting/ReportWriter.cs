@@ -11,6 +11,11 @@ public static class ReportWriter
     public static string Write(BuildReport report, BuildRunInfo run, string artifactsDirectory, SecretRegistry secrets)
     {
         Directory.CreateDirectory(artifactsDirectory);
+
+        // Values are redacted before serialising: the JSON encoder escapes characters such as '+' that real
+        // secrets contain, so redacting the serialised text alone would miss them. The text is redacted again after.
+        run = Redacted(run, secrets);
+        report = Redacted(report, secrets);
         var json = JsonSerializer.Serialize(
             new
             {
@@ -31,6 +36,35 @@ public static class ReportWriter
         var markdown = secrets.Redact(ToMarkdown(report, run));
         File.WriteAllText(Path.Combine(artifactsDirectory, "summary.md"), markdown);
         return markdown;
+    }
+
+    private static BuildRunInfo Redacted(BuildRunInfo run, SecretRegistry secrets) =>
+        run with
+        {
+            Error = run.Error is null ? null : secrets.Redact(run.Error),
+            Arguments = run.Arguments.ToDictionary(pair => pair.Key, pair => secrets.Redact(pair.Value), StringComparer.OrdinalIgnoreCase),
+        };
+
+    private static BuildReport Redacted(BuildReport report, SecretRegistry secrets)
+    {
+        string? Clean(string? text) => text is null ? null : secrets.Redact(text);
+        var copy = new BuildReport();
+        foreach (var task in report.Tasks)
+        {
+            copy.Add(task with
+            {
+                SkipReason = Clean(task.SkipReason),
+                Error = Clean(task.Error),
+                Outputs = task.Outputs.ToDictionary(pair => pair.Key, pair => secrets.Redact(pair.Value), StringComparer.Ordinal),
+            });
+        }
+
+        foreach (var (title, markdown) in report.Sections)
+        {
+            copy.AddSection(secrets.Redact(title), secrets.Redact(markdown));
+        }
+
+        return copy;
     }
 
     public static string ToMarkdown(BuildReport report, BuildRunInfo run)

@@ -63,14 +63,19 @@ public sealed class TerraformWorkspace
         {
             ["TF_DATA_DIR"] = cacheRoot.Combine(Environment).Combine("data").FullPath,
         };
+        // One provider cache for every environment: the AWS provider is ~700 MB and is linked, not copied, per init.
+        var cache = cacheRoot.Combine("plugin-cache").FullPath;
+        Directory.CreateDirectory(cache);
+        var config = new System.Text.StringBuilder($"plugin_cache_dir = \"{cache}\"\n");
         var mirror = System.Environment.GetEnvironmentVariable(ProviderMirrorVariable);
         if (!string.IsNullOrWhiteSpace(mirror))
         {
-            var config = cacheRoot.CombineWithFilePath("cli.tfrc").FullPath;
-            File.WriteAllText(config, $"provider_installation {{\n  filesystem_mirror {{\n    path = \"{mirror}\"\n  }}\n}}\n");
-            variables["TF_CLI_CONFIG_FILE"] = config;
+            config.Append($"provider_installation {{\n  filesystem_mirror {{\n    path = \"{mirror}\"\n  }}\n}}\n");
         }
 
+        var configFile = cacheRoot.CombineWithFilePath("cli.tfrc").FullPath;
+        File.WriteAllText(configFile, config.ToString());
+        variables["TF_CLI_CONFIG_FILE"] = configFile;
         return variables;
     }
 

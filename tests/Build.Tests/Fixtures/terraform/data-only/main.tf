@@ -19,3 +19,25 @@ output "revision" {
   description = "The applied revision (terraform_data output mirrors its input)."
   value       = terraform_data.this.output
 }
+
+# The build passes offline_mode=true with --terraform-backend local; this root has no provider to configure.
+variable "offline_mode" {
+  description = "Accepted for parity with terraform/; unused here."
+  type        = bool
+  default     = false
+}
+
+# Holds the state lock while it sleeps, so tests can see another process waiting on the lock.
+variable "hold_seconds" {
+  description = "How long applying this root keeps the state locked."
+  type        = number
+  default     = 0
+}
+
+resource "terraform_data" "hold" {
+  triggers_replace = [var.revision]
+
+  provisioner "local-exec" {
+    command = "sleep ${var.hold_seconds}"
+  }
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Build.Tests.EndToEnd;
+
+/// <summary>
+/// Real secrets are not all [a-z0-9-]: AWS secret access keys are base64-like, with '+' and '/'.
+/// JSON escaping ('+' becomes \u002B) must not let such a value slip past redaction into build-report.json.
+/// </summary>
+public sealed class SecretEncodingTests : IDisposable
+{
+    private readonly BuildProcess _build = new();
+
+    [Fact]
+    public void A_secret_argument_with_json_escaped_characters_is_redacted_in_the_report()
+    {
+        var canary = "canary+" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture) + "/K7MDENG+bPxRfi";
+
+        var run = _build.Run("--target", "Version", "--registry-password", canary);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain(canary, run.All, StringComparison.Ordinal);
+        var reportPath = Path.Combine(_build.Artifacts, "build-report.json");
+        using var report = JsonDocument.Parse(File.ReadAllText(reportPath));
+        var leaks = Strings(report.RootElement).Where(text => text.Contains(canary, StringComparison.Ordinal)).ToList();
+        Assert.True(leaks.Count == 0, $"build-report.json holds the secret (JSON-escaped, so redaction missed it): {File.ReadAllText(reportPath)}");
+        Assert.Equal("***", report.RootElement.GetProperty("arguments").GetProperty("registry-password").GetString());
+    }
+
+    public void Dispose() => _build.Dispose();
+
+    private static IEnumerable<string> Strings(JsonElement element) =>
+        element.ValueKind switch
+        {
+            JsonValueKind.String => [element.GetString() ?? ""],
+            JsonValueKind.Object => element.EnumerateObject().SelectMany(property => Strings(property.Value).Append(property.Name)),
+            JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+            _ => [],
+        };
+}

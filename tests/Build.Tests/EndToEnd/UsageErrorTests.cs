@@ -1,0 +1,67 @@
+namespace Build.Tests.EndToEnd;
+
+public sealed class UsageErrorTests : IDisposable
+{
+    private readonly BuildProcess _build = new();
+
+    public UsageErrorTests()
+    {
+        Directory.CreateDirectory(_build.Artifacts);
+        File.WriteAllText(Marker, "left by an earlier build");
+    }
+
+    private string Marker => Path.Combine(_build.Artifacts, "marker.txt");
+
+    [Fact]
+    public void An_unknown_environment_exits_2_with_one_line_before_Clean_deletes_anything()
+    {
+        var run = _build.Run("--target", "Clean", "--environment", "moon");
+
+        var line = AssertUsageError(run);
+        Assert.Contains("--environment", line, StringComparison.Ordinal);
+        Assert.Contains("moon", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_target_exits_2_with_one_line_listing_the_targets()
+    {
+        var run = _build.Run("--target", "NoSuchTarget");
+
+        var line = AssertUsageError(run);
+        Assert.Contains("NoSuchTarget", line, StringComparison.Ordinal);
+        Assert.Contains("Clean", line, StringComparison.Ordinal);
+        Assert.Contains("Version", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_coverage_threshold_above_100_exits_2_with_one_line()
+    {
+        var run = _build.Run("--target", "Clean", "--coverage-threshold", "150");
+
+        var line = AssertUsageError(run);
+        Assert.Contains("--coverage-threshold", line, StringComparison.Ordinal);
+        Assert.Contains("150", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_verbosity_exits_2_with_one_line()
+    {
+        var run = _build.Run("--target", "Clean", "--verbosity", "loud");
+
+        var line = AssertUsageError(run);
+        Assert.Contains("--verbosity", line, StringComparison.Ordinal);
+        Assert.Contains("loud", line, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _build.Dispose();
+
+    private string AssertUsageError(BuildProcessRun run)
+    {
+        Assert.True(run.ExitCode == 2, run.ToString());
+        var line = Assert.Single(run.ErrorLines);
+        Assert.DoesNotContain("   at ", run.All, StringComparison.Ordinal);
+        Assert.True(File.Exists(Marker), "artifacts/ was touched although the command line was rejected.\n" + run);
+        Assert.False(File.Exists(Path.Combine(_build.Artifacts, "build-report.json")), "a report was written although nothing ran.");
+        return line;
+    }
+}
