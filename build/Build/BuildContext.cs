@@ -1,4 +1,5 @@
 using Build.Ci;
+using Build.Image;
 using Build.Parameters;
 using Build.Reporting;
 using Build.Versioning;
@@ -18,6 +19,8 @@ public sealed class BuildContext(ICakeContext context, BuildParameters parameter
     private BuildVersion? _version;
     private ICiProvider? _ci;
     private string? _target;
+    private ImageBuildResult? _image;
+    private PushedImage? _pushedImage;
 
     public SecretRegistry Secrets { get; } = secrets;
 
@@ -54,6 +57,20 @@ public sealed class BuildContext(ICakeContext context, BuildParameters parameter
     public string Target => _target ?? throw NotSetUp();
 
     public bool IsSetUp => _version is not null;
+
+    /// <summary>Gets the image the Image target built in this run (tags, id, size, labels).</summary>
+    public ImageBuildResult Image => _image ?? throw new CakeException("No image was built in this run: run the Image target (ImageScan and Push depend on it).");
+
+    public bool HasImage => _image is not null;
+
+    /// <summary>Gets what Push put in the registry (<c>repository@sha256:...</c>), for Deploy and Release.</summary>
+    public PushedImage PushedImage => _pushedImage ?? throw new CakeException("No image was pushed in this run: run the Push target.");
+
+    public bool HasPushedImage => _pushedImage is not null;
+
+    internal void RecordImage(ImageBuildResult image) => _image = image;
+
+    internal void RecordPush(PushedImage pushed) => _pushedImage = pushed;
 
     internal void Initialize(string target, BuildPaths paths, BuildVersion version, ICiProvider ci)
     {

@@ -24,7 +24,8 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
 
         var parameters = context.Parameters;
         var root = BuildPaths.FindRoot(context.Environment.WorkingDirectory);
-        var paths = new BuildPaths(root, root.Combine(parameters.ArtifactsDirectory));
+        var artifacts = new Cake.Core.IO.DirectoryPath(parameters.ArtifactsDirectory);
+        var paths = new BuildPaths(root, artifacts.IsRelative ? root.Combine(artifacts) : artifacts);
         var version = new VersionCalculator(new GitRepository(root.FullPath)).Calculate(parameters.VersionOverride);
         context.Initialize(info.TargetTask.Name, paths, version, ci);
 

@@ -4,6 +4,13 @@ using App.Hosting;
 using App.Security;
 using App.Versioning;
 
+// `App healthcheck`: the container's HEALTHCHECK (the image has no curl); probes the running app and exits.
+if (HealthProbe.IsRequested(args))
+{
+    var target = HealthProbe.TargetFor(Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS"), DefaultHttpPort.Port);
+    return await HealthProbe.RunAsync(target, HealthProbe.Timeout, Console.Out);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.UseDefaultHttpPort(DefaultHttpPort.Port);
@@ -33,6 +40,7 @@ app.MapVersionEndpoint();
 app.MapRazorPages();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The application entry point; public so integration tests can host it.</summary>
 public partial class Program;

@@ -19,6 +19,15 @@ public sealed record BuildParameters(
     public const int DefaultLineCoverageThreshold = 80;
     public const int DefaultBranchCoverageThreshold = 60;
 
+    /// <summary>Gets the settings of the Accessibility target.</summary>
+    public AccessibilityParameters Accessibility { get; init; } = AccessibilityParameters.Default;
+
+    /// <summary>Gets the settings of the image stages (BaseImage, Image, ImageScan, Push).</summary>
+    public ImageParameters Image { get; init; } = ImageParameters.Default;
+
+    /// <summary>Gets the settings of the vulnerability gate (ImageScan).</summary>
+    public Vulnerabilities.VulnerabilityParameters Vulnerabilities { get; init; } = Build.Vulnerabilities.VulnerabilityParameters.Default;
+
     private static readonly string[] Configurations = ["Release", "Debug"];
 
     public static BuildParameters Parse(ICakeArguments arguments, SecretRegistry secrets)
@@ -42,6 +51,11 @@ public sealed record BuildParameters(
             reader.Optional(ArgumentNames.Artifacts) ?? "artifacts",
             reader.IntInRange(ArgumentNames.CoverageThreshold, 0, 100, DefaultLineCoverageThreshold),
             reader.IntInRange(ArgumentNames.BranchThreshold, 0, 100, DefaultBranchCoverageThreshold),
-            TerraformParameters.Parse(reader));
+            TerraformParameters.Parse(reader))
+        {
+            Accessibility = AccessibilityParameters.Parse(reader),
+            Image = ImageParameters.Parse(reader, reader.OneOf(ArgumentNames.Environment, BuildEnvironments.All, BuildEnvironments.Local)),
+            Vulnerabilities = Build.Vulnerabilities.VulnerabilityParameters.Parse(arguments),
+        };
     }
 }

@@ -1,0 +1,10 @@
+namespace Build.Docker;
+
+/// <summary>The exit code and the output lines (stdout and stderr, in arrival order) of one docker command.</summary>
+public sealed record DockerCommandResult(int ExitCode, IReadOnlyList<string> Output)
+{
+    public bool Succeeded => ExitCode == 0;
+
+    /// <summary>Gets the last non-empty output line: where docker puts its error.</summary>
+    public string LastLine => Output.LastOrDefault(line => !string.IsNullOrWhiteSpace(line))?.Trim() ?? "(no output)";
+}

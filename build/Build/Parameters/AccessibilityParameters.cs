@@ -1,0 +1,61 @@
+using Build.Accessibility;
+
+namespace Build.Parameters;
+
+/// <summary>The parameters of the Accessibility target, validated with the others before anything runs.</summary>
+/// <param name="Url">A running site to check instead of starting the freshly built service.</param>
+/// <param name="MaxPages">The most URLs the crawl opens (the start page and listed paths are always opened).</param>
+/// <param name="Threshold">The least impact that fails the gate.</param>
+/// <param name="Paths">Paths to check besides what the crawl finds.</param>
+/// <param name="BrowserPath">The browser executable, when given on the command line.</param>
+public sealed record AccessibilityParameters(Uri? Url, int MaxPages, ImpactLevel Threshold, IReadOnlyList<string> Paths, string? BrowserPath)
+{
+    public const string UrlName = "a11y-url";
+    public const string MaxPagesName = "a11y-max-pages";
+    public const string ImpactName = "a11y-impact";
+    public const string PathsName = "a11y-paths";
+    public const string BrowserPathName = "browser-path";
+
+    public const int DefaultMaxPages = 20;
+    public const int MostPages = 1000;
+    public const ImpactLevel DefaultThreshold = ImpactLevel.Serious;
+
+    public static AccessibilityParameters Default { get; } = new(null, DefaultMaxPages, DefaultThreshold, [], null);
+
+    public static AccessibilityParameters Parse(ArgumentReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var impact = reader.OneOf(ImpactName, ImpactLevels.Names, DefaultThreshold.Name());
+        return new AccessibilityParameters(
+            ReadUrl(reader),
+            reader.IntInRange(MaxPagesName, 1, MostPages, DefaultMaxPages),
+            ImpactLevels.Parse(impact),
+            ReadPaths(reader),
+            reader.Optional(BrowserPathName));
+    }
+
+    private static Uri? ReadUrl(ArgumentReader reader)
+    {
+        var value = reader.Optional(UrlName);
+        if (value is null)
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(value, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+            ? url
+            : throw UsageError.Of($"Invalid --{UrlName} '{value}': use an absolute http(s) URL, e.g. http://127.0.0.1:8080/.");
+    }
+
+    private static IReadOnlyList<string> ReadPaths(ArgumentReader reader)
+    {
+        var value = reader.Optional(PathsName);
+        if (value is null)
+        {
+            return [];
+        }
+
+        return PathList.TryParseList(value, out var problem)
+            ?? throw UsageError.Of($"Invalid --{PathsName} '{value}': {problem}; write comma-separated paths, e.g. /about,/contact.");
+    }
+}

@@ -1,0 +1,15 @@
+namespace Build.Tests.Aws;
+
+/// <summary>An image in a fake repository: manifest, media type, tags and (optionally) a scan.</summary>
+public sealed class FakeEcrImage(string digest, string manifest, string mediaType)
+{
+    public string Digest { get; } = digest;
+
+    public string Manifest { get; } = manifest;
+
+    public string MediaType { get; } = mediaType;
+
+    public ISet<string> Tags { get; } = new SortedSet<string>(StringComparer.Ordinal);
+
+    public FakeEcrScan? Scan { get; set; }
+}
