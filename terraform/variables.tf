@@ -286,9 +286,9 @@ variable "initial_image_tag" {
 }
 
 variable "container_health_check_command" {
-  description = "Container health check command (ECS healthCheck.command). Null means [\"CMD-SHELL\", \"curl -fsS http://localhost:<port><health_check_path> || exit 1\"], which needs curl in the image."
+  description = "Container health check command (ECS healthCheck.command). The default runs the app's own probe (/app/App healthcheck, GET /health on 127.0.0.1:8080): the image has no curl. Null means a curl-based CMD-SHELL check, for images that ship curl."
   type        = list(string)
-  default     = null
+  default     = ["CMD", "/app/App", "healthcheck"]
 
   validation {
     condition     = var.container_health_check_command == null ? true : (length(var.container_health_check_command) >= 2 && contains(["CMD", "CMD-SHELL"], var.container_health_check_command[0]))

@@ -128,7 +128,11 @@ public sealed class DockerEngineFixture : IDisposable
             BuildKit: false,
             OciLabels.BuildArgs("1.2.3-test", "0123456789abcdef0123456789abcdef01234567", "https://github.com/example/app", created, baseImage.Reference));
         Track([.. request.Tags.Select(tag => ImageTags.Reference(repository, tag))]);
-        return ImageBuilder.Build(Context, request);
+        var image = ImageBuilder.Build(Context, request);
+
+        // By id too: a later build may take these tags over and leave this image untagged.
+        Track(image.Id);
+        return image;
     }
 
     /// <summary>Removes these references when the run ends.</summary>
