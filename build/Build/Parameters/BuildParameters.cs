@@ -44,9 +44,10 @@ public sealed record BuildParameters(
         }
 
         var reader = new ArgumentReader(arguments);
+        var environment = reader.OneOf(ArgumentNames.Environment, BuildEnvironments.All, BuildEnvironments.Local);
         return new BuildParameters(
             reader.OneOf(ArgumentNames.Configuration, Configurations, "Release"),
-            reader.OneOf(ArgumentNames.Environment, BuildEnvironments.All, BuildEnvironments.Local),
+            environment,
             reader.Optional(ArgumentNames.Version) ?? reader.Optional(ArgumentNames.BuildVersion),
             reader.Optional(ArgumentNames.Artifacts) ?? "artifacts",
             reader.IntInRange(ArgumentNames.CoverageThreshold, 0, 100, DefaultLineCoverageThreshold),
@@ -54,8 +55,8 @@ public sealed record BuildParameters(
             TerraformParameters.Parse(reader))
         {
             Accessibility = AccessibilityParameters.Parse(reader),
-            Image = ImageParameters.Parse(reader, reader.OneOf(ArgumentNames.Environment, BuildEnvironments.All, BuildEnvironments.Local)),
-            Vulnerabilities = Build.Vulnerabilities.VulnerabilityParameters.Parse(arguments),
+            Image = ImageParameters.Parse(reader, environment),
+            Vulnerabilities = Build.Vulnerabilities.VulnerabilityParameters.Parse(reader),
         };
     }
 }
