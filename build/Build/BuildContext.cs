@@ -68,6 +68,9 @@ public sealed class BuildContext(ICakeContext context, BuildParameters parameter
 
     public bool HasPushedImage => _pushedImage is not null;
 
+    /// <summary>Gets or sets the ECR client and repository of a cloud environment's Push, opened in Setup (null: not pushing to ECR in this run).</summary>
+    public Image.Ecr.EcrSession? Ecr { get; set; }
+
     internal void RecordImage(ImageBuildResult image) => _image = image;
 
     internal void RecordPush(PushedImage pushed) => _pushedImage = pushed;

@@ -1,4 +1,5 @@
 using Build.Ci;
+using Build.Image.Ecr;
 using Build.Reporting;
 using Build.Versioning;
 using Cake.Common.Diagnostics;
@@ -22,6 +23,8 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
             ci.Mask(secret);
         }
 
+        context.Secrets.Registered += ci.Mask;
+
         var parameters = context.Parameters;
         var root = BuildPaths.FindRoot(context.Environment.WorkingDirectory);
         var artifacts = new Cake.Core.IO.DirectoryPath(parameters.ArtifactsDirectory);
@@ -38,6 +41,7 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
             parameters.Configuration,
             ci.Name);
         LogDiagnostics(context);
+        OpenEcrWhenPushing(context, info);
     }
 
     public override void Teardown(BuildContext context, ITeardownContext info)
@@ -63,6 +67,16 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
 
     private static Dictionary<string, string> Flatten(ICakeArguments arguments) =>
         arguments.GetArguments().ToDictionary(pair => pair.Key, pair => string.Join(",", pair.Value), StringComparer.OrdinalIgnoreCase);
+
+    // A cloud push needs credentials, the region and the repository: checked now, so a missing one fails the run
+    // before minutes of image building rather than after.
+    private static void OpenEcrWhenPushing(BuildContext context, ISetupContext info)
+    {
+        if (!context.IsLocalEnvironment && info.TasksToExecute.Any(task => task.Name == nameof(Tasks.Push)))
+        {
+            context.Ecr = EcrSession.OpenAsync(context, CancellationToken.None).GetAwaiter().GetResult();
+        }
+    }
 
     // At diagnostic verbosity the environment is logged to debug CI problems; secrets are redacted like all output.
     private static void LogDiagnostics(BuildContext context)

@@ -16,6 +16,9 @@ public sealed class SecretRegistry
 
     public IReadOnlyCollection<string> Values => _secrets;
 
+    /// <summary>Raised once for each newly registered secret (e.g. an ECR token read mid-build), so the CI can mask it too.</summary>
+    public event Action<string>? Registered;
+
     public void Register(string? secret)
     {
         if (string.IsNullOrWhiteSpace(secret) || secret.Length < MinimumLength)
@@ -25,12 +28,16 @@ public sealed class SecretRegistry
 
         lock (_gate)
         {
-            if (!_secrets.Contains(secret, StringComparer.Ordinal))
+            if (_secrets.Contains(secret, StringComparer.Ordinal))
             {
-                // Longest first, so a secret that contains another is masked whole.
-                _secrets = [.. _secrets.Append(secret).OrderByDescending(value => value.Length)];
+                return;
             }
+
+            // Longest first, so a secret that contains another is masked whole.
+            _secrets = [.. _secrets.Append(secret).OrderByDescending(value => value.Length)];
         }
+
+        Registered?.Invoke(secret);
     }
 
     public string Redact(string text)

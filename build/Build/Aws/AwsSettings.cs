@@ -32,17 +32,30 @@ public sealed partial record AwsSettings
     /// Region from AWS_REGION, then AWS_DEFAULT_REGION; endpoint from the service's AWS_ENDPOINT_URL_&lt;SERVICE&gt;,
     /// then AWS_ENDPOINT_URL, else the service's regional endpoint; attempts from AWS_MAX_ATTEMPTS.
     /// </summary>
-    public static AwsSettings FromEnvironment(AwsService service, Func<string, string?> variables)
+    /// <param name="service">The service called.</param>
+    /// <param name="variables">Reads an environment variable.</param>
+    /// <param name="configuredRegion">
+    /// The region an environment's checked-in settings name, and where they live: used when no variable names one, and
+    /// a variable naming another region is an error (an image pushed to one region and deployed from another fails late).
+    /// </param>
+    public static AwsSettings FromEnvironment(AwsService service, Func<string, string?> variables, ConfiguredRegion? configuredRegion = null)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(variables);
-        var region = ReadRegion(variables);
+        var region = ReadRegion(variables, configuredRegion);
         return new AwsSettings(region, AwsEndpoints.Resolve(service, region, variables)) { Retry = ReadRetry(variables) };
     }
 
-    private static string ReadRegion(Func<string, string?> variables)
+    private static string ReadRegion(Func<string, string?> variables, ConfiguredRegion? configured)
     {
         var (name, value) = First(variables, AwsEnvironmentVariables.Region, AwsEnvironmentVariables.DefaultRegion);
+        if (configured is not null)
+        {
+            return value is null || value == configured.Region
+                ? configured.Region
+                : throw new CakeException($"{name} is {value}, but {configured.Source} puts this environment in {configured.Region}: unset {name} or correct the file.");
+        }
+
         if (value is null)
         {
             throw new CakeException(
@@ -83,4 +96,7 @@ public sealed partial record AwsSettings
 
     [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$")]
     private static partial Regex RegionName();
+
+    /// <summary>A region named by checked-in settings, and the file that names it (for error messages).</summary>
+    public sealed record ConfiguredRegion(string Region, string Source);
 }

@@ -31,6 +31,10 @@ public sealed partial record ImageParameters(
 
     public static ImageParameters Default { get; } = new(DefaultRepository, ImageBuildModes.Prebuilt, MicrosoftBase, ImageBuilders.Auto, DefaultSizeBudgetMegabytes, DefaultRegistry);
 
+    /// <summary>Gets the ECR repository a cloud environment pushes to when <c>--ecr-repository</c> names one; null: the
+    /// environment's own, "&lt;service_name&gt;-&lt;env&gt;" from terraform/environments/&lt;env&gt;.tfvars.</summary>
+    public string? EcrRepository { get; init; }
+
     /// <summary>Gets a value indicating whether the image builds on the base that the BaseImage target makes.</summary>
     public bool UsesLocalBase => BaseImage.Equals(LocalBase, StringComparison.OrdinalIgnoreCase);
 
@@ -45,6 +49,12 @@ public sealed partial record ImageParameters(
         if (!RepositoryName().IsMatch(repository))
         {
             throw UsageError.Of($"Invalid --{Names.Repository} '{repository}': use lower-case letters, digits and . _ - / (e.g. app or team/app).");
+        }
+
+        var ecrRepository = reader.Optional(Names.EcrRepository);
+        if (ecrRepository is not null && !RepositoryName().IsMatch(ecrRepository))
+        {
+            throw UsageError.Of($"Invalid --{Names.EcrRepository} '{ecrRepository}': use lower-case letters, digits and . _ - / (e.g. app-dev).");
         }
 
         var registry = reader.Optional(Names.Registry) ?? DefaultRegistry;
@@ -73,7 +83,10 @@ public sealed partial record ImageParameters(
             reader.OneOf(Names.Builder, ImageBuilders.All, ImageBuilders.Auto),
             reader.IntInRange(Names.SizeBudget, 1, 100_000, DefaultSizeBudgetMegabytes),
             registry,
-            sdkImage);
+            sdkImage)
+        {
+            EcrRepository = ecrRepository,
+        };
     }
 
     [GeneratedRegex("^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$", RegexOptions.CultureInvariant)]
@@ -92,5 +105,6 @@ public sealed partial record ImageParameters(
         public const string SizeBudget = "image-size-budget-mb";
         public const string Registry = "registry";
         public const string SdkImage = "sdk-image";
+        public const string EcrRepository = "ecr-repository";
     }
 }

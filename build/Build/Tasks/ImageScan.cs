@@ -40,6 +40,7 @@ public sealed class ImageScan(IImageVulnerabilityGate vulnerabilityGate) : Frost
         }
 
         var vulnerabilities = vulnerabilityGate.Check(context, image);
+        VulnerabilityWarnings.Publish(context, vulnerabilities);
         context.Information("Image policy: {0}; size {1} MB compressed, {2} MB on disk (budget {3} MB). Vulnerabilities: {4}", policy.Passed ? "passed" : $"{policy.Violations.Count} violation(s)", size.CompressedMegabytes, size.UncompressedMegabytes, policy.BudgetMegabytes, vulnerabilities.Summary);
         context.Report.AddSection("Image scan", policySection + Environment.NewLine + vulnerabilities.MarkdownSection);
         context.Report.AddOutput("violations", policy.Violations.Count.ToString(CultureInfo.InvariantCulture));

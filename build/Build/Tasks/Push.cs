@@ -1,24 +1,32 @@
 using Build.Image;
+using Build.Image.Ecr;
 using Cake.Common.Diagnostics;
-using Cake.Core;
 using Cake.Frosting;
 
 namespace Build.Tasks;
 
 [TaskName(nameof(Push))]
-[TaskDescription("Pushes the scanned image (local: the registry on 127.0.0.1, --registry); a tag holding another image is never overwritten; repository@sha256 in artifacts/image/pushed.json.")]
+[TaskDescription("Pushes the scanned image (local: the registry on 127.0.0.1, --registry; dev/staging/prod: the environment's ECR repository, then gates ECR's scan); a tag holding another image is never overwritten; repository@sha256 in artifacts/image/pushed.json.")]
 [IsDependentOn(typeof(ImageScan))]
 public sealed class Push : AsyncFrostingTask<BuildContext>
 {
+    /// <summary>ECR's scan APIs are rate-limited; this is how often the scan is polled.</summary>
+    public static readonly TimeSpan ScanPollInterval = TimeSpan.FromSeconds(5);
+
     public override async Task RunAsync(BuildContext context)
     {
         var image = ImageRecordFile.Resolve(context);
+        var record = ImagePaths.From(context.Paths).PushedFile;
+
+        // pushed.json is what Deploy and Release trust: an older one must not survive a push that fails below.
+        File.Delete(record.FullPath);
+        DockerEngineCheck.Require(context);
         var pushed = context.IsLocalEnvironment
-            ? await PushToLocalRegistryAsync(context, image)
+            ? await LocalRegistryPublisher.PushAsync(context, image, context.Parameters.Image.Registry, pushSettings: null, CancellationToken.None)
             : await PushToEcrAsync(context, image);
 
         context.RecordPush(pushed);
-        PushedImageFile.Write(ImagePaths.From(context.Paths).PushedFile, pushed, image);
+        PushedImageFile.Write(record, pushed, image);
         var present = pushed.AlreadyPresentTags.Count == 0 ? "" : $" ({string.Join(", ", pushed.AlreadyPresentTags)} already there with this image)";
         context.Information("Pushed {0}: tags {1}{2}; {3} MB compressed in the registry.", pushed.Reference, string.Join(", ", pushed.Tags), present, pushed.CompressedSizeMegabytes);
         context.Report.AddOutput("reference", pushed.Reference);
@@ -26,14 +34,22 @@ public sealed class Push : AsyncFrostingTask<BuildContext>
         context.Report.AddOutput("compressed", $"{pushed.CompressedSizeMegabytes:0.0} MB");
     }
 
-    private static Task<PushedImage> PushToLocalRegistryAsync(BuildContext context, ImageBuildResult image)
+    private static async Task<PushedImage> PushToEcrAsync(BuildContext context, ImageBuildResult image)
     {
-        DockerEngineCheck.Require(context);
-        return LocalRegistryPublisher.PushAsync(context, image, context.Parameters.Image.Registry, pushSettings: null, CancellationToken.None);
-    }
+        var session = context.Ecr ??= await EcrSession.OpenAsync(context, CancellationToken.None);
+        var options = new EcrPushOptions(ImagePaths.From(context.Paths).Scratch.Combine("docker-config"));
+        var pushed = await EcrPublisher.PushAsync(context, session.Client, session.Repository, image, options, CancellationToken.None);
+        context.Information("Pushed {0}; waiting up to {1:0} s for ECR's scan.", pushed.Reference, context.Parameters.Vulnerabilities.ScanTimeout.TotalSeconds);
+        var scan = await EcrScanGate.CheckAsync(context, session.Client, session.Repository, pushed, ScanPollInterval, CancellationToken.None);
+        VulnerabilityWarnings.Publish(context, scan);
+        context.Information("ECR scan: {0}", scan.Summary);
+        context.Report.AddSection("ECR scan", scan.MarkdownSection);
+        context.Report.AddOutput("ecr scan", scan.Summary);
+        if (!scan.Passed)
+        {
+            throw new Cake.Core.CakeException($"{scan.FailureMessage} {pushed.Reference} is in ECR but is not recorded for deploy.");
+        }
 
-    // The seam for the ECR path (build/Build/Aws): authenticate, docker login --password-stdin, push, wait for the scan.
-    private static Task<PushedImage> PushToEcrAsync(BuildContext context, ImageBuildResult image) =>
-        throw new CakeException(
-            $"Pushing to ECR (environment '{context.EnvironmentName}', image {image.References[0]}) is not available yet: the ECR client in build/Build/Aws is not wired in. Use --environment local to push to the local registry.");
+        return pushed;
+    }
 }

@@ -204,6 +204,7 @@ public sealed class EcrClient : IEcrClient
         wire.ImageDigest ?? throw Unexpected(EcrOperations.DescribeImages, "an image without imageDigest"),
         wire.ImageTags ?? [],
         AwsJson.FromEpochSeconds(wire.ImagePushedAt),
+        wire.ImageSizeInBytes,
         wire.ImageManifestMediaType,
         wire.ImageScanStatus?.Status is { } status ? new EcrScanStatus(status, wire.ImageScanStatus.Description) : null);
 

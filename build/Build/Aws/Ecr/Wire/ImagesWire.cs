@@ -9,6 +9,7 @@ public sealed record ImageDetailWire(
     string? ImageDigest,
     IReadOnlyList<string>? ImageTags,
     double? ImagePushedAt,
+    long? ImageSizeInBytes,
     string? ImageManifestMediaType,
     ImageScanStatusWire? ImageScanStatus);
 

@@ -1,0 +1,131 @@
+using Build.Aws.Ecr;
+using Build.Docker;
+using Cake.Common.Diagnostics;
+using Cake.Core;
+
+namespace Build.Image.Ecr;
+
+/// <summary>
+/// Pushes an image to an ECR repository: a tag that already exists must hold this very image (else nothing is
+/// pushed), the missing tags are pushed after a docker login with an ECR token (password on stdin, credentials in a
+/// throw-away docker config folder), and ECR's own view of the digest and its tags is checked afterwards.
+/// </summary>
+public static class EcrPublisher
+{
+    public static async Task<PushedImage> PushAsync(ICakeContext context, IEcrClient ecr, EcrRepository repository, ImageBuildResult image, EcrPushOptions options, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(ecr);
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(options);
+        var registry = RegistryOf(repository);
+        var (digest, present) = await CheckExistingTagsAsync(ecr, repository, image, cancellation).ConfigureAwait(false);
+        var missing = image.Tags.Except(present, StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+        {
+            digest = await LogInAndPushAsync(context, ecr, repository, image, missing, digest, options, cancellation).ConfigureAwait(false);
+        }
+
+        var stored = await VerifyAsync(ecr, repository, image, digest!, cancellation).ConfigureAwait(false);
+        if (!repository.TagsImmutable)
+        {
+            context.Warning("ECR repository {0} has MUTABLE tags: anyone can move {1} to another image; set image_tag_mutability = \"IMMUTABLE\" (terraform/ecr.tf does).", repository.Name, image.Tags[0]);
+        }
+
+        return new PushedImage(registry, repository.Name, digest!, image.Tags, stored.SizeInBytes ?? 0, present);
+    }
+
+    /// <summary>Gets the registry host of a repository URI (<c>123456789012.dkr.ecr.eu-west-1.amazonaws.com</c>).</summary>
+    public static string RegistryOf(EcrRepository repository)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        var slash = repository.Uri.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 ? repository.Uri[..slash] : throw new CakeException($"ECR returned the repository URI '{repository.Uri}', which names no registry host.");
+    }
+
+    // Refused before anything is pushed: a release never half-overwrites another. ECR's IMMUTABLE setting would
+    // refuse too, but only after the first tag went up, and a MUTABLE repository would silently move the tag.
+    private static async Task<(string? Digest, List<string> Present)> CheckExistingTagsAsync(IEcrClient ecr, EcrRepository repository, ImageBuildResult image, CancellationToken cancellation)
+    {
+        string? digest = null;
+        var present = new List<string>();
+        foreach (var tag in image.Tags)
+        {
+            if (await ecr.DescribeImageAsync(repository.Name, EcrImageId.ByTag(tag), cancellation).ConfigureAwait(false) is not { } existing)
+            {
+                continue;
+            }
+
+            var stored = await ecr.BatchGetImageAsync(repository.Name, existing.Digest, cancellation).ConfigureAwait(false);
+            var config = RegistryClient.Parse(existing.Digest, stored.MediaType ?? "", stored.Manifest).ConfigDigest;
+            if (config != image.Id)
+            {
+                throw new CakeException(
+                    $"{repository.Uri}:{tag} already exists with digest {existing.Digest}, a different image (config {Short(config)}, this build {Short(image.Id)}); "
+                    + "pushed tags are never overwritten: commit your change (the version moves with the commit) or pass another --version.");
+            }
+
+            if (digest is not null && digest != existing.Digest)
+            {
+                throw new CakeException($"{repository.Uri} holds this image under two manifests ({digest}, {existing.Digest}); tag {tag} is ambiguous: check the repository.");
+            }
+
+            present.Add(tag);
+            digest = existing.Digest;
+        }
+
+        return (digest, present);
+    }
+
+    private static async Task<string> LogInAndPushAsync(
+        ICakeContext context, IEcrClient ecr, EcrRepository repository, ImageBuildResult image, List<string> missing, string? digest, EcrPushOptions options, CancellationToken cancellation)
+    {
+        var registry = RegistryOf(repository);
+        var authorization = await ecr.GetAuthorizationTokenAsync(cancellation).ConfigureAwait(false);
+        if (!string.Equals(authorization.Registry, registry, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new CakeException($"ECR issued registry credentials for {authorization.Registry}, but repository {repository.Name} lives at {registry}: check AWS_REGION and the account of the credentials.");
+        }
+
+        var config = options.DockerConfigDirectory;
+        Directory.CreateDirectory(config.FullPath);
+        try
+        {
+            context.DockerLogin(authorization.Registry, authorization.Password, new DockerLoginSettings { Username = authorization.UserName, ConfigDirectory = config });
+            foreach (var tag in missing)
+            {
+                var target = ImageTags.Reference(repository.Uri, tag);
+                context.DockerTag(ImageTags.Reference(image.Repository, tag), target);
+                var pushSettings = options.PushSettings();
+                pushSettings.ConfigDirectory = config;
+                var pushed = context.DockerPush(target, pushSettings);
+                if (digest is not null && pushed.Digest != digest)
+                {
+                    throw new CakeException($"Pushing {target} gave digest {pushed.Digest}, but the other tags point at {digest}; the repository now holds two manifests for one image: check it.");
+                }
+
+                digest = pushed.Digest;
+            }
+        }
+        finally
+        {
+            // The login wrote the registry password (base64) into config.json: it must not outlive the push.
+            Directory.Delete(config.FullPath, recursive: true);
+        }
+
+        return digest!;
+    }
+
+    private static async Task<EcrImage> VerifyAsync(IEcrClient ecr, EcrRepository repository, ImageBuildResult image, string digest, CancellationToken cancellation)
+    {
+        var stored = await ecr.DescribeImageAsync(repository.Name, EcrImageId.ByDigest(digest), cancellation).ConfigureAwait(false)
+            ?? throw new CakeException($"docker pushed {repository.Uri}@{digest}, but ECR does not list that digest: check the repository and the region.");
+        var untagged = image.Tags.Except(stored.Tags, StringComparer.Ordinal).ToList();
+        return untagged.Count == 0
+            ? stored
+            : throw new CakeException($"After the push ECR lists {repository.Uri}@{digest} without tag(s) {string.Join(", ", untagged)}: another push raced this one; check the repository.");
+    }
+
+    private static string Short(string? digest) => digest is { Length: > 19 } ? digest[..19] : digest ?? "none";
+}
