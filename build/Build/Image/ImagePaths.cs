@@ -17,15 +17,23 @@ public sealed record ImagePaths(DirectoryPath Root, DirectoryPath Artifacts, Dir
         return new ImagePaths(paths.Root, paths.Artifacts, paths.Root.Combine(".build").Combine("image"));
     }
 
+    public static DirectoryPath AppDirectoryOf(DirectoryPath root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        return root.Combine("src").Combine(AssemblyName);
+    }
+
+    public static FilePath DockerfileOf(DirectoryPath root) => AppDirectoryOf(root).CombineWithFilePath("Dockerfile");
+
     /// <summary>Gets artifacts/image: the reports and records of the image stages.</summary>
     public DirectoryPath Output => Artifacts.Combine("image");
 
-    public DirectoryPath AppDirectory => Root.Combine("src").Combine(AssemblyName);
+    public DirectoryPath AppDirectory => AppDirectoryOf(Root);
 
     public FilePath Project => AppDirectory.CombineWithFilePath($"{AssemblyName}.csproj");
 
     /// <summary>Gets the one Dockerfile: the <c>sdk</c> stage (canonical) and the <c>prebuilt</c> stage (offline).</summary>
-    public FilePath Dockerfile => AppDirectory.CombineWithFilePath("Dockerfile");
+    public FilePath Dockerfile => DockerfileOf(Root);
 
     /// <summary>Gets the build context of the prebuilt mode: <c>runtime/</c> and <c>app/</c>, one image layer each.</summary>
     public DirectoryPath PrebuiltContext => Scratch.Combine("publish");

@@ -40,7 +40,8 @@ public sealed class Push : AsyncFrostingTask<BuildContext>
         var options = new EcrPushOptions(ImagePaths.From(context.Paths).Scratch.Combine("docker-config"));
         var pushed = await EcrPublisher.PushAsync(context, session.Client, session.Repository, image, options, CancellationToken.None);
         context.Information("Pushed {0}; waiting up to {1:0} s for ECR's scan.", pushed.Reference, context.Parameters.Vulnerabilities.ScanTimeout.TotalSeconds);
-        var scan = await EcrScanGate.CheckAsync(context, session.Client, session.Repository, pushed, ScanPollInterval, CancellationToken.None);
+        var output = ImagePaths.From(context.Paths).Output;
+        var scan = await EcrScanGate.CheckAsync(session.Client, session.Repository, pushed, ImageVulnerabilityPolicy.For(context), output, ScanPollInterval, CancellationToken.None);
         VulnerabilityWarnings.Publish(context, scan);
         context.Information("ECR scan: {0}", scan.Summary);
         context.Report.AddSection("ECR scan", scan.MarkdownSection);

@@ -19,7 +19,7 @@ public sealed partial class EcrClientTests : IDisposable
 
         Assert.Equal("AWS", authorization.UserName);
         Assert.Equal(FakeEcr.RegistryPassword, authorization.Password);
-        Assert.Equal(new Uri(FakeEcr.ProxyEndpoint), authorization.ProxyEndpoint);
+        Assert.Equal(new Uri(_ecr.ProxyEndpoint), authorization.ProxyEndpoint);
         Assert.Equal($"{FakeEcr.AccountId}.dkr.ecr.{FakeEcr.Region}.amazonaws.com", authorization.Registry);
         Assert.Equal(FakeEcr.TokenExpiresAt, authorization.ExpiresAt);
         Assert.Contains(FakeEcr.RegistryPassword, _secrets.Values);

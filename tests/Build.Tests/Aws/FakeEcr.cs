@@ -41,7 +41,11 @@ public sealed partial class FakeEcr : IDisposable
 
     public static DateTimeOffset TokenExpiresAt { get; } = new(2031, 1, 2, 3, 4, 5, 250, TimeSpan.Zero);
 
-    public static string ProxyEndpoint => $"https://{AccountId}.dkr.ecr.{Region}.amazonaws.com";
+    /// <summary>Gets the registry host of ECR's answers: the account's amazonaws.com host, or a real registry (<see cref="UseRegistry"/>).</summary>
+    public string RegistryHost => _dataPlane?.Authority ?? $"{AccountId}.dkr.ecr.{Region}.amazonaws.com";
+
+    /// <summary>Gets GetAuthorizationToken's proxyEndpoint: where docker logs in and pushes.</summary>
+    public string ProxyEndpoint => _dataPlane is null ? $"https://{RegistryHost}" : $"http://{RegistryHost}";
 
     public Uri Endpoint { get; }
 
@@ -77,7 +81,7 @@ public sealed partial class FakeEcr : IDisposable
 
     public FakeEcrRepository AddRepository(string name, bool immutableTags = false)
     {
-        var repository = new FakeEcrRepository(name, immutableTags);
+        var repository = new FakeEcrRepository(name, immutableTags, () => RegistryHost);
         lock (_gate)
         {
             _repositories[name] = repository;

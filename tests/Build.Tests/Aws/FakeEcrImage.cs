@@ -12,4 +12,7 @@ public sealed class FakeEcrImage(string digest, string manifest, string mediaTyp
     public ISet<string> Tags { get; } = new SortedSet<string>(StringComparer.Ordinal);
 
     public FakeEcrScan? Scan { get; set; }
+
+    /// <summary>Gets or sets imageSizeInBytes: what ECR stores, compressed layers and config.</summary>
+    public long SizeInBytes { get; set; } = 52_428_800;
 }

@@ -18,7 +18,7 @@ public sealed partial class FakeEcr
         _ => (400, Error("UnknownOperationException", $"Unknown operation '{operation}'."), "unknown operation"),
     };
 
-    private static JsonObject GetAuthorizationToken() => new()
+    private JsonObject GetAuthorizationToken() => new()
     {
         ["authorizationData"] = new JsonArray(new JsonObject
         {
@@ -53,7 +53,7 @@ public sealed partial class FakeEcr
                 ["repositoryUri"] = repository.Uri,
                 ["createdAt"] = 1.7e9,
                 ["imageTagMutability"] = repository.ImmutableTags ? "IMMUTABLE" : "MUTABLE",
-                ["imageScanningConfiguration"] = new JsonObject { ["scanOnPush"] = true },
+                ["imageScanningConfiguration"] = new JsonObject { ["scanOnPush"] = repository.ScanOnPush is not null },
             })]),
         });
     }
@@ -73,7 +73,7 @@ public sealed partial class FakeEcr
             ["repositoryName"] = repository.Name,
             ["imageDigest"] = image.Digest,
             ["imageTags"] = new JsonArray([.. image.Tags.Select(tag => (JsonNode)tag)]),
-            ["imageSizeInBytes"] = 52_428_800,
+            ["imageSizeInBytes"] = image.SizeInBytes,
             ["imagePushedAt"] = 1_718_210_311.123,
             ["imageManifestMediaType"] = image.MediaType,
         };
@@ -216,7 +216,13 @@ public sealed partial class FakeEcr
             repository = _repositories.GetValueOrDefault(name);
         }
 
-        return repository is null ? RepositoryNotFound(name) : serve(repository);
+        if (repository is null)
+        {
+            return RepositoryNotFound(name);
+        }
+
+        SyncFromRegistry(repository);
+        return serve(repository);
     }
 
     private static bool Pending(FakeEcrScan scan) => scan.NeverCompletes || scan.Polls <= scan.PendingPolls;

@@ -4,7 +4,7 @@ using System.Text;
 namespace Build.Tests.Aws;
 
 /// <summary>A repository of the fake ECR.</summary>
-public sealed class FakeEcrRepository(string name, bool immutableTags)
+public sealed class FakeEcrRepository(string name, bool immutableTags, Func<string> registryHost)
 {
     public const string OciManifest = "application/vnd.oci.image.manifest.v1+json";
 
@@ -15,7 +15,10 @@ public sealed class FakeEcrRepository(string name, bool immutableTags)
 
     public bool ImmutableTags { get; } = immutableTags;
 
-    public string Uri => $"{FakeEcr.AccountId}.dkr.ecr.{FakeEcr.Region}.amazonaws.com/{Name}";
+    public string Uri => $"{registryHost()}/{Name}";
+
+    /// <summary>Gets or sets the scan each pushed image gets (scan on push); null: scan on push is off.</summary>
+    public Func<FakeEcrScan>? ScanOnPush { get; set; } = () => new FakeEcrScan();
 
     public static string DigestOf(string manifest) => "sha256:" + SigV4.Hex(SHA256.HashData(Encoding.UTF8.GetBytes(manifest)));
 
@@ -33,6 +36,24 @@ public sealed class FakeEcrRepository(string name, bool immutableTags)
         }
 
         return image;
+    }
+
+    /// <summary>Records what a push to the data plane stored: the image (scanned on push when it is new) under <paramref name="tag"/>.</summary>
+    public void Mirror(string digest, string manifest, string mediaType, long size, string tag)
+    {
+        lock (_gate)
+        {
+            if (!_images.TryGetValue(digest, out var image))
+            {
+                image = new FakeEcrImage(digest, manifest, mediaType) { SizeInBytes = size, Scan = ScanOnPush?.Invoke() };
+                _images[digest] = image;
+            }
+
+            if (!image.Tags.Contains(tag))
+            {
+                Tag(image, tag);
+            }
+        }
     }
 
     public FakeEcrImage? Find(string? digest, string? tag)

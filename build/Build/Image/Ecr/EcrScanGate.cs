@@ -2,41 +2,46 @@ using System.Text.Json;
 using Build.Aws.Ecr;
 using Build.Vulnerabilities;
 using Cake.Core;
+using Cake.Core.IO;
 
 namespace Build.Image.Ecr;
 
 /// <summary>
 /// ECR's scan of the pushed digest, judged like the local scan (<see cref="ImageVulnerabilityJudge"/>): waits for the
-/// scan within <c>--scan-timeout</c>, writes artifacts/image/ecr-scan.json and ecr-vulnerabilities.sarif. A scan
-/// that times out or ends without findings (FAILED, UNSUPPORTED_IMAGE...) fails the build: an image nobody could
-/// judge is not released.
+/// scan within <c>--scan-timeout</c> and writes ecr-scan.json and ecr-vulnerabilities.sarif to the output folder. A
+/// scan that times out or ends without findings (FAILED, UNSUPPORTED_IMAGE...) fails: an image nobody could judge is
+/// not released.
 /// </summary>
 public static class EcrScanGate
 {
+    public const string ReportFile = "ecr-scan.json";
+    public const string SarifFile = "ecr-vulnerabilities.sarif";
+
     public static async Task<ImageVulnerabilityOutcome> CheckAsync(
-        BuildContext context, IEcrClient ecr, EcrRepository repository, PushedImage pushed, TimeSpan pollInterval, CancellationToken cancellation)
+        IEcrClient ecr, EcrRepository repository, PushedImage pushed, ImageVulnerabilityPolicy policy, DirectoryPath output, TimeSpan pollInterval, CancellationToken cancellation)
     {
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(pushed);
-        var output = ImagePaths.From(context.Paths).Output;
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(output);
+        Directory.CreateDirectory(output.FullPath);
         var scan = repository.ScanOnPush
-            ? await ScanAsync(context, ecr, repository, pushed, pollInterval, output.CombineWithFilePath("ecr-scan.json").FullPath, cancellation).ConfigureAwait(false)
+            ? await ScanAsync(ecr, repository, pushed, policy.Parameters.ScanTimeout, pollInterval, output.CombineWithFilePath(ReportFile).FullPath, cancellation).ConfigureAwait(false)
             : ScannerOutcome.Skipped(VulnerabilitySources.Ecr, $"scan on push is off for repository {repository.Name}");
-        return ImageVulnerabilityJudge.Judge(context, [scan], output.CombineWithFilePath("ecr-vulnerabilities.sarif"));
+        return ImageVulnerabilityJudge.Judge(policy, [scan], output.CombineWithFilePath(SarifFile), ImageVulnerabilityJudge.Today);
     }
 
     private static async Task<ScannerOutcome> ScanAsync(
-        BuildContext context, IEcrClient ecr, EcrRepository repository, PushedImage pushed, TimeSpan pollInterval, string report, CancellationToken cancellation)
+        IEcrClient ecr, EcrRepository repository, PushedImage pushed, TimeSpan timeout, TimeSpan pollInterval, string report, CancellationToken cancellation)
     {
         EcrScanFindings scan;
         try
         {
-            scan = await ecr.WaitForScanAsync(repository.Name, pushed.Digest, context.Parameters.Vulnerabilities.ScanTimeout, pollInterval, cancellation).ConfigureAwait(false);
+            scan = await ecr.WaitForScanAsync(repository.Name, pushed.Digest, timeout, pollInterval, cancellation).ConfigureAwait(false);
         }
-        catch (TimeoutException timeout)
+        catch (TimeoutException timedOut)
         {
-            throw new CakeException(timeout.Message);
+            throw new CakeException(timedOut.Message);
         }
 
         if (scan.Status.State != EcrScanState.Complete)

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Build.Tests.Aws;
+
+/// <summary>
+/// A real registry as the fake's data plane: docker logs in and pushes to it, and ECR's image operations answer
+/// from what it holds (read through the registry's v2 API before each one), the way ECR's control plane and its
+/// registry share one store.
+/// </summary>
+public sealed partial class FakeEcr
+{
+    private static readonly string[] ManifestTypes =
+    [
+        "application/vnd.oci.image.manifest.v1+json",
+        "application/vnd.docker.distribution.manifest.v2+json",
+        "application/vnd.oci.image.index.v1+json",
+        "application/vnd.docker.distribution.manifest.list.v2+json",
+    ];
+
+    private Uri? _dataPlane;
+
+    /// <summary>Serves the repositories' images from the registry at <paramref name="hostAndPort"/> (e.g. 127.0.0.1:5000), which becomes the proxy endpoint.</summary>
+    public void UseRegistry(string hostAndPort) => _dataPlane = new Uri($"http://{hostAndPort}/");
+
+    private void SyncFromRegistry(FakeEcrRepository repository)
+    {
+        if (_dataPlane is null)
+        {
+            return;
+        }
+
+        using var http = new HttpClient { BaseAddress = _dataPlane, Timeout = TimeSpan.FromSeconds(10) };
+        using var tags = http.Send(new HttpRequestMessage(HttpMethod.Get, $"v2/{repository.Name}/tags/list"));
+        if (tags.StatusCode == HttpStatusCode.NotFound)
+        {
+            return;
+        }
+
+        tags.EnsureSuccessStatusCode();
+        using var list = JsonDocument.Parse(tags.Content.ReadAsStream());
+        if (!list.RootElement.TryGetProperty("tags", out var names) || names.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+
+        foreach (var tag in names.EnumerateArray().Select(name => name.GetString()!))
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"v2/{repository.Name}/manifests/{tag}");
+            foreach (var type in ManifestTypes)
+            {
+                request.Headers.Accept.ParseAdd(type);
+            }
+
+            using var response = http.Send(request);
+            response.EnsureSuccessStatusCode();
+            using var reader = new StreamReader(response.Content.ReadAsStream());
+            var manifest = reader.ReadToEnd();
+            var digest = response.Headers.GetValues("Docker-Content-Digest").First();
+            repository.Mirror(digest, manifest, response.Content.Headers.ContentType?.MediaType ?? "", StoredSize(manifest), tag);
+        }
+    }
+
+    private static long StoredSize(string manifest)
+    {
+        using var document = JsonDocument.Parse(manifest);
+        var root = document.RootElement;
+        var layers = root.TryGetProperty("layers", out var all) ? all.EnumerateArray().Sum(layer => layer.GetProperty("size").GetInt64()) : 0;
+        return layers + (root.TryGetProperty("config", out var config) ? config.GetProperty("size").GetInt64() : 0);
+    }
+}
