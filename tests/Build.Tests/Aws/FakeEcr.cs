@@ -49,6 +49,9 @@ public sealed partial class FakeEcr : IDisposable
 
     public Uri Endpoint { get; }
 
+    /// <summary>Gets or sets the registry password GetAuthorizationToken hands out (a wrong one makes docker login fail).</summary>
+    public string IssuedPassword { get; set; } = RegistryPassword;
+
     /// <summary>Gets or sets the session token requests must carry (signed) in X-Amz-Security-Token; null: none.</summary>
     public string? SessionToken { get; set; }
 

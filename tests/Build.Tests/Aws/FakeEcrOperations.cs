@@ -22,7 +22,7 @@ public sealed partial class FakeEcr
     {
         ["authorizationData"] = new JsonArray(new JsonObject
         {
-            ["authorizationToken"] = Convert.ToBase64String(Encoding.UTF8.GetBytes($"AWS:{RegistryPassword}")),
+            ["authorizationToken"] = Convert.ToBase64String(Encoding.UTF8.GetBytes($"AWS:{IssuedPassword}")),
             ["expiresAt"] = TokenExpiresAt.ToUnixTimeMilliseconds() / 1000.0,
             ["proxyEndpoint"] = ProxyEndpoint,
         }),

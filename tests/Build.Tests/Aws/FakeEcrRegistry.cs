@@ -19,9 +19,17 @@ public sealed partial class FakeEcr
     ];
 
     private Uri? _dataPlane;
+    private Func<HttpClient> _dataPlaneClient = () => new HttpClient();
 
-    /// <summary>Serves the repositories' images from the registry at <paramref name="hostAndPort"/> (e.g. 127.0.0.1:5000), which becomes the proxy endpoint.</summary>
-    public void UseRegistry(string hostAndPort) => _dataPlane = new Uri($"http://{hostAndPort}/");
+    /// <summary>
+    /// Serves the repositories' images from the registry at <paramref name="hostAndPort"/> (e.g. 127.0.0.1:5000), which
+    /// becomes the proxy endpoint; <paramref name="client"/> makes the fake's own (signed-in) HTTP client for it.
+    /// </summary>
+    public void UseRegistry(string hostAndPort, Func<HttpClient>? client = null)
+    {
+        _dataPlane = new Uri($"http://{hostAndPort}/");
+        _dataPlaneClient = client ?? (() => new HttpClient());
+    }
 
     private void SyncFromRegistry(FakeEcrRepository repository)
     {
@@ -30,7 +38,8 @@ public sealed partial class FakeEcr
             return;
         }
 
-        using var http = new HttpClient { BaseAddress = _dataPlane, Timeout = TimeSpan.FromSeconds(10) };
+        using var http = _dataPlaneClient();
+        http.BaseAddress = _dataPlane;
         using var tags = http.Send(new HttpRequestMessage(HttpMethod.Get, $"v2/{repository.Name}/tags/list"));
         if (tags.StatusCode == HttpStatusCode.NotFound)
         {
