@@ -58,16 +58,51 @@ public sealed partial record EnvironmentFile(string Environment, string ServiceN
         return new EnvironmentFile(environment, service, region, path);
     }
 
-    // Top-level `name = "value"` lines: all the build reads. Anything richer (lists, maps, heredocs) is terraform's.
+    // Top-level `name = "value"` lines: all the build reads. Anything richer (lists, maps, heredocs) is terraform's;
+    // lines inside a map or list are skipped by tracking the bracket depth outside strings and comments.
     private static Dictionary<string, string> StringAssignments(string text)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (Match match in StringAssignment().Matches(text))
+        var depth = 0;
+        foreach (var line in text.Split('\n'))
         {
-            values[match.Groups["name"].Value] = match.Groups["value"].Value;
+            if (depth == 0 && StringAssignment().Match(line) is { Success: true } match)
+            {
+                values[match.Groups["name"].Value] = match.Groups["value"].Value;
+            }
+
+            depth = Math.Max(0, depth + BracketBalance(line));
         }
 
         return values;
+    }
+
+    private static int BracketBalance(string line)
+    {
+        var balance = 0;
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                quoted = c != '"' || line[i - 1] == '\\';
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == '#' || (c == '/' && i + 1 < line.Length && line[i + 1] == '/'))
+            {
+                break;
+            }
+            else
+            {
+                balance += c is '{' or '[' ? 1 : c is '}' or ']' ? -1 : 0;
+            }
+        }
+
+        return balance;
     }
 
     private static string Required(Dictionary<string, string> values, string name, string path) =>
@@ -75,7 +110,7 @@ public sealed partial record EnvironmentFile(string Environment, string ServiceN
             ? value
             : throw new CakeException($"{path}: {name} is not set (a line like {name} = \"...\" is required).");
 
-    [GeneratedRegex("""^[ \t]*(?<name>[A-Za-z_][A-Za-z0-9_]*)[ \t]*=[ \t]*"(?<value>[^"\\\r\n]*)"[ \t]*(?:(?:#|//).*)?\r?$""", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("""^[ \t]*(?<name>[A-Za-z_][A-Za-z0-9_]*)[ \t]*=[ \t]*"(?<value>[^"\\\r\n]*)"[ \t]*(?:(?:#|//).*)?\r?$""", RegexOptions.CultureInvariant)]
     private static partial Regex StringAssignment();
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,22}[a-z0-9]$", RegexOptions.CultureInvariant)]

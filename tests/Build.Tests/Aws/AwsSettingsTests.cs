@@ -92,4 +92,23 @@ public sealed class AwsSettingsTests
         var environment = variables.ToDictionary(variable => variable.Name, variable => variable.Value, StringComparer.Ordinal);
         return AwsSettings.FromEnvironment(AwsService.Ecr, name => environment.GetValueOrDefault(name));
     }
+
+    [Fact]
+    public void The_configured_region_is_used_when_no_variable_names_one_and_a_variable_may_repeat_it()
+    {
+        var configured = new AwsSettings.ConfiguredRegion("eu-west-1", "terraform/environments/dev.tfvars");
+
+        Assert.Equal("eu-west-1", AwsSettings.FromEnvironment(AwsService.Ecr, _ => null, configured).Region);
+        Assert.Equal("eu-west-1", AwsSettings.FromEnvironment(AwsService.Ecr, name => name == "AWS_REGION" ? "eu-west-1" : null, configured).Region);
+    }
+
+    [Fact]
+    public void A_variable_that_contradicts_the_configured_region_is_one_line_naming_both()
+    {
+        var configured = new AwsSettings.ConfiguredRegion("eu-west-1", "terraform/environments/dev.tfvars");
+
+        var error = Assert.Throws<CakeException>(() => AwsSettings.FromEnvironment(AwsService.Ecr, name => name == "AWS_DEFAULT_REGION" ? "us-east-1" : null, configured));
+
+        Assert.Equal("AWS_DEFAULT_REGION is us-east-1, but terraform/environments/dev.tfvars puts this environment in eu-west-1: unset AWS_DEFAULT_REGION or correct the file.", error.Message);
+    }
 }
