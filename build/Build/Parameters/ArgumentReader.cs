@@ -2,11 +2,17 @@ using Cake.Core;
 
 namespace Build.Parameters;
 
-/// <summary>Reads typed values from Cake's arguments; a bad value throws a usage error naming the parameter.</summary>
+/// <summary>
+/// Reads typed values from Cake's arguments; a bad value throws a usage error naming the parameter. It remembers
+/// every name it was asked for, so <see cref="RejectUnknown"/> can refuse the rest (a typo such as --enviroment).
+/// </summary>
 public sealed class ArgumentReader(ICakeArguments arguments)
 {
+    private readonly HashSet<string> _known = new(StringComparer.OrdinalIgnoreCase);
+
     public string? Optional(string name)
     {
+        _known.Add(name);
         if (!arguments.HasArgument(name))
         {
             return null;
@@ -53,5 +59,43 @@ public sealed class ArgumentReader(ICakeArguments arguments)
         return value is null
             ? false
             : bool.TryParse(value, out var flag) ? flag : throw UsageError.Of($"Invalid --{name} '{value}': use true or false.");
+    }
+
+    /// <summary>Throws a usage error for the first argument no parser asked for, suggesting the closest known name.</summary>
+    public void RejectUnknown()
+    {
+        var unknown = arguments.GetArguments().Keys.Where(name => !_known.Contains(name)).Order(StringComparer.Ordinal).FirstOrDefault();
+        if (unknown is null)
+        {
+            return;
+        }
+
+        if (SecretEnvironment.IsSecretArgument(unknown))
+        {
+            throw UsageError.Of($"Unknown parameter --{unknown}: secrets are never passed on the command line (every process can read it); the build reads them from the environment.");
+        }
+
+        var closest = _known.Select(name => (Name: name, Distance: EditDistance(unknown, name))).OrderBy(match => match.Distance).ThenBy(match => match.Name, StringComparer.Ordinal).FirstOrDefault();
+        var hint = closest.Name is not null && closest.Distance <= Math.Max(2, unknown.Length / 4) ? $"did you mean --{closest.Name}? " : "";
+        throw UsageError.Of($"Unknown parameter --{unknown}: {hint}./build.sh --help and the README list the parameters.");
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var substitution = previous[j - 1] + (char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1);
+                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
     }
 }

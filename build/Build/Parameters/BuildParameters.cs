@@ -30,6 +30,14 @@ public sealed record BuildParameters(
 
     private static readonly string[] Configurations = ["Release", "Debug"];
 
+    // --version and --build-version are one parameter; both are read so neither counts as unknown.
+    private static string? ReadVersionOverride(ArgumentReader reader)
+    {
+        var version = reader.Optional(ArgumentNames.Version);
+        var buildVersion = reader.Optional(ArgumentNames.BuildVersion);
+        return version ?? buildVersion;
+    }
+
     public static BuildParameters Parse(ICakeArguments arguments, SecretRegistry secrets)
     {
         foreach (var (name, values) in arguments.GetArguments())
@@ -45,10 +53,10 @@ public sealed record BuildParameters(
 
         var reader = new ArgumentReader(arguments);
         var environment = reader.OneOf(ArgumentNames.Environment, BuildEnvironments.All, BuildEnvironments.Local);
-        return new BuildParameters(
+        var parameters = new BuildParameters(
             reader.OneOf(ArgumentNames.Configuration, Configurations, "Release"),
             environment,
-            reader.Optional(ArgumentNames.Version) ?? reader.Optional(ArgumentNames.BuildVersion),
+            ReadVersionOverride(reader),
             reader.Optional(ArgumentNames.Artifacts) ?? "artifacts",
             reader.IntInRange(ArgumentNames.CoverageThreshold, 0, 100, DefaultLineCoverageThreshold),
             reader.IntInRange(ArgumentNames.BranchThreshold, 0, 100, DefaultBranchCoverageThreshold),
@@ -58,5 +66,7 @@ public sealed record BuildParameters(
             Image = ImageParameters.Parse(reader, environment),
             Vulnerabilities = Build.Vulnerabilities.VulnerabilityParameters.Parse(reader),
         };
+        reader.RejectUnknown();
+        return parameters;
     }
 }

@@ -46,22 +46,16 @@ public sealed class SecretRedactionTests : IDisposable
     }
 
     [Fact]
-    public void A_secret_passed_as_an_argument_never_appears_in_the_output_or_the_report()
+    public void A_secret_passed_as_an_argument_is_refused_in_one_line_that_never_shows_it()
     {
         var canary = NewCanary();
 
         var run = _build.Run("--target", "Version", "--verbosity", "diagnostic", "--registry-password", canary);
 
-        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Unknown parameter --registry-password: secrets are never passed on the command line", run.All, StringComparison.Ordinal);
         Assert.DoesNotContain(canary, run.All, StringComparison.Ordinal);
-        var report = File.ReadAllText(Path.Combine(_build.Artifacts, "build-report.json"));
-        Assert.DoesNotContain(canary, report, StringComparison.Ordinal);
-        // The argument is recorded, so the value went through redaction rather than being left out.
-        Assert.Contains("\"registry-password\": \"***\"", report, StringComparison.Ordinal);
-        foreach (var (file, text) in _build.ReadArtifacts())
-        {
-            Assert.False(text.Contains(canary, StringComparison.Ordinal), $"{file} contains the secret argument.");
-        }
+        Assert.False(Directory.Exists(_build.Artifacts), "a refused command line left artifacts behind");
     }
 
     public void Dispose() => _build.Dispose();

@@ -53,6 +53,23 @@ public sealed class UsageErrorTests : IDisposable
         Assert.Contains("loud", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_misspelt_parameter_exits_2_with_one_line_suggesting_the_right_one()
+    {
+        var run = _build.Run("--target", "Clean", "--enviroment", "prod");
+
+        var line = AssertUsageError(run);
+        Assert.Equal("Error: Unknown parameter --enviroment: did you mean --environment? ./build.sh --help and the README list the parameters.", line);
+    }
+
+    [Fact]
+    public void A_parameter_nothing_resembles_exits_2_without_a_guess()
+    {
+        var run = _build.Run("--target", "Clean", "--frobnicate");
+
+        Assert.Equal("Error: Unknown parameter --frobnicate: ./build.sh --help and the README list the parameters.", AssertUsageError(run));
+    }
+
     public void Dispose() => _build.Dispose();
 
     private string AssertUsageError(BuildProcessRun run)
