@@ -27,13 +27,18 @@ public static class EcrPublisher
             digest = await LogInAndPushAsync(context, ecr, repository, image, missing, digest, options, cancellation).ConfigureAwait(false);
         }
 
-        var stored = await VerifyAsync(ecr, repository, image, digest!, cancellation).ConfigureAwait(false);
+        if (digest is null)
+        {
+            throw new CakeException("The image has no tags to push.");
+        }
+
+        var stored = await VerifyAsync(ecr, repository, image, digest, cancellation).ConfigureAwait(false);
         if (!repository.TagsImmutable)
         {
             context.Warning("ECR repository {0} has MUTABLE tags: anyone can move {1} to another image; set image_tag_mutability = \"IMMUTABLE\" (terraform/ecr.tf does).", repository.Name, image.Tags[0]);
         }
 
-        return new PushedImage(registry, repository.Name, digest!, image.Tags, stored.SizeInBytes ?? 0, present);
+        return new PushedImage(registry, repository.Name, digest, image.Tags, stored.SizeInBytes ?? 0, present);
     }
 
     /// <summary>Gets the registry host of a repository URI (<c>123456789012.dkr.ecr.eu-west-1.amazonaws.com</c>).</summary>
@@ -78,7 +83,7 @@ public static class EcrPublisher
         return (digest, present);
     }
 
-    private static async Task<string> LogInAndPushAsync(
+    private static async Task<string?> LogInAndPushAsync(
         ICakeContext context, IEcrClient ecr, EcrRepository repository, ImageBuildResult image, List<string> missing, string? digest, EcrPushOptions options, CancellationToken cancellation)
     {
         var registry = RegistryOf(repository);
@@ -114,7 +119,7 @@ public static class EcrPublisher
             Directory.Delete(config.FullPath, recursive: true);
         }
 
-        return digest!;
+        return digest;
     }
 
     private static async Task<EcrImage> VerifyAsync(IEcrClient ecr, EcrRepository repository, ImageBuildResult image, string digest, CancellationToken cancellation)
