@@ -1,28 +1,21 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
-using Build.Accessibility;
+using Build.Tests.Support;
 
 namespace Build.Tests.Accessibility;
 
-/// <summary>A small web site on a free loopback port (HttpListener): routes set by the test, every request recorded.</summary>
+/// <summary>A small web site on a free loopback port (<see cref="LoopbackHttpServer"/>): routes set by the test, every request recorded.</summary>
 public sealed class FixtureSite : IDisposable
 {
     private const string NotFound = "<!DOCTYPE html><html lang=\"en\"><head><title>Not found</title></head><body><main><h1>Not found</h1></main></body></html>";
 
-    private readonly HttpListener _listener = new();
     private readonly ConcurrentDictionary<string, (int Status, string ContentType, string Body)> _routes = new(StringComparer.Ordinal);
-    private readonly Task _serving;
+    private readonly LoopbackHttpServer _server;
 
-    public FixtureSite()
-    {
-        BaseUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
-        _listener.Prefixes.Add(BaseUrl.AbsoluteUri);
-        _listener.Start();
-        _serving = Task.Run(ServeAsync);
-    }
+    public FixtureSite() => _server = new LoopbackHttpServer(HandleAsync);
 
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => _server.BaseUrl;
 
     /// <summary>Gets the path and query of every request, in order.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
@@ -43,42 +36,18 @@ public sealed class FixtureSite : IDisposable
         return this;
     }
 
-    public void Dispose()
-    {
-        _listener.Close();
-        try
-        {
-            _serving.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // The listener was closed under a pending request.
-        }
-    }
+    public void Dispose() => _server.Dispose();
 
-    private async Task ServeAsync()
+    private async Task HandleAsync(HttpListenerContext context)
     {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception closed) when (closed is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            var path = context.Request.Url!.PathAndQuery;
-            Requests.Enqueue(path);
-            var (status, contentType, body) = _routes.TryGetValue(path, out var route) ? route : (404, "text/html; charset=utf-8", NotFound);
-            var bytes = Encoding.UTF8.GetBytes(body);
-            context.Response.StatusCode = status;
-            context.Response.ContentType = contentType;
-            context.Response.ContentLength64 = bytes.Length;
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
-        }
+        var path = context.Request.Url!.PathAndQuery;
+        Requests.Enqueue(path);
+        var (status, contentType, body) = _routes.TryGetValue(path, out var route) ? route : (404, "text/html; charset=utf-8", NotFound);
+        var bytes = Encoding.UTF8.GetBytes(body);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = contentType;
+        context.Response.ContentLength64 = bytes.Length;
+        await context.Response.OutputStream.WriteAsync(bytes);
+        context.Response.Close();
     }
 }

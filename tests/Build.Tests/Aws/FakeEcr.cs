@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Amazon.Runtime;
 using Build.Aws;
+using Build.Tests.Support;
 
 namespace Build.Tests.Aws;
 
@@ -26,18 +26,13 @@ public sealed partial class FakeEcr : IDisposable
 
     private static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(15);
 
-    private readonly HttpListener _listener;
-    private readonly Task _loop;
+    private readonly LoopbackHttpServer _server;
     private readonly Lock _gate = new();
     private readonly List<FakeEcrRequest> _requests = [];
     private readonly Queue<(int Status, string Body)> _scriptedFailures = new();
     private readonly Dictionary<string, FakeEcrRepository> _repositories = new(StringComparer.Ordinal);
 
-    public FakeEcr()
-    {
-        (_listener, Endpoint) = Listen();
-        _loop = Task.Run(ServeAsync);
-    }
+    public FakeEcr() => _server = new LoopbackHttpServer(HandleAsync);
 
     public static DateTimeOffset TokenExpiresAt { get; } = new(2031, 1, 2, 3, 4, 5, 250, TimeSpan.Zero);
 
@@ -47,7 +42,7 @@ public sealed partial class FakeEcr : IDisposable
     /// <summary>Gets GetAuthorizationToken's proxyEndpoint: where docker logs in and pushes.</summary>
     public string ProxyEndpoint => _dataPlane is null ? $"https://{RegistryHost}" : $"http://{RegistryHost}";
 
-    public Uri Endpoint { get; }
+    public Uri Endpoint => _server.BaseUrl;
 
     /// <summary>Gets or sets the registry password GetAuthorizationToken hands out (a wrong one makes docker login fail).</summary>
     public string IssuedPassword { get; set; } = RegistryPassword;
@@ -112,59 +107,7 @@ public sealed partial class FakeEcr : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _listener.Close();
-        try
-        {
-            _loop.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // The loop ends with the listener; how it ended does not matter here.
-        }
-    }
-
-    private static (HttpListener Listener, Uri Endpoint) Listen()
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var prefix = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/";
-            var listener = new HttpListener();
-            listener.Prefixes.Add(prefix);
-            try
-            {
-                listener.Start();
-                return (listener, new Uri(prefix));
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                listener.Close();
-            }
-        }
-    }
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception closed) when (closed is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            await HandleAsync(context);
-        }
-    }
+    public void Dispose() => _server.Dispose();
 
     private async Task HandleAsync(HttpListenerContext context)
     {
