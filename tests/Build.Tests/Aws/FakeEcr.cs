@@ -132,6 +132,11 @@ public sealed partial class FakeEcr : IDisposable
                     ? (scripted.Status, scripted.Body, "scripted")
                     : Serve(operation, json);
         }
+        catch (Exception unavailable) when (unavailable is HttpRequestException or TaskCanceledException or IOException)
+        {
+            // The real registry behind the fake (its data plane) did not answer: ECR's own answer to that is a 500.
+            (status, answer, rejection) = (500, Error("ServerException", $"The fake's registry did not answer: {unavailable.Message}"), "data plane");
+        }
         catch (Exception bug) when (bug is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
         {
             // A request the fake cannot read: a non-retryable error that names the problem, so the test fails fast.

@@ -40,6 +40,7 @@ public sealed partial class FakeEcr
 
         using var http = _dataPlaneClient();
         http.BaseAddress = _dataPlane;
+        http.Timeout = TimeSpan.FromSeconds(30);
         using var tags = http.Send(new HttpRequestMessage(HttpMethod.Get, $"v2/{repository.Name}/tags/list"));
         if (tags.StatusCode == HttpStatusCode.NotFound)
         {

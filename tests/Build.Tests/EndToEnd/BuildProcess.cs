@@ -39,7 +39,10 @@ public sealed class BuildProcess : IDisposable
             ? Directory.EnumerateFiles(Artifacts, "*", SearchOption.AllDirectories).ToDictionary(file => file, File.ReadAllText, StringComparer.Ordinal)
             : new Dictionary<string, string>(StringComparer.Ordinal);
 
-    public BuildProcessRun Run(params string[] arguments)
+    public BuildProcessRun Run(params string[] arguments) => Run(Timeout, arguments);
+
+    /// <summary>Runs the build app; <paramref name="timeout"/> bounds stages that move images (slow on a loaded machine).</summary>
+    public BuildProcessRun Run(TimeSpan timeout, params string[] arguments)
     {
         Assert.True(File.Exists(BuildDll), $"The build app is not next to the tests: {BuildDll}");
         var start = new ProcessStartInfo("dotnet")
@@ -77,11 +80,11 @@ public sealed class BuildProcess : IDisposable
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (!process.WaitForExit(Timeout))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            Assert.Fail($"dotnet Build.dll {string.Join(' ', arguments)} did not finish within {Timeout.TotalSeconds} s and was killed.\nstdout:\n{Text(output)}\nstderr:\n{Text(error)}");
+            Assert.Fail($"dotnet Build.dll {string.Join(' ', arguments)} did not finish within {timeout.TotalSeconds} s and was killed.\nstdout:\n{Text(output)}\nstderr:\n{Text(error)}");
         }
 
         // The parameterless wait drains the asynchronous output readers.

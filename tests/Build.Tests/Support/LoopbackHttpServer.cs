@@ -78,7 +78,32 @@ public sealed class LoopbackHttpServer : IDisposable
                 return;
             }
 
-            await _handle(context);
+            try
+            {
+                await _handle(context);
+            }
+            catch (Exception failure) when (failure is not OutOfMemoryException)
+            {
+                // A handler that throws must not take the server down (every later request would be refused and the
+                // test would stall in retries): the client gets a 500 naming the failure, and the loop goes on.
+                AnswerFailure(context, failure);
+            }
+        }
+    }
+
+    private static void AnswerFailure(HttpListenerContext context, Exception failure)
+    {
+        try
+        {
+            var body = System.Text.Encoding.UTF8.GetBytes($"The test server's handler failed: {failure.GetType().Name}: {failure.Message}");
+            context.Response.StatusCode = 500;
+            context.Response.ContentLength64 = body.Length;
+            context.Response.OutputStream.Write(body);
+            context.Response.Close();
+        }
+        catch (Exception gone) when (gone is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The client is gone or the response was already sent: nothing more to tell it.
         }
     }
 }

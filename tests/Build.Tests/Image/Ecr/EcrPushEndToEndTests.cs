@@ -13,6 +13,8 @@ namespace Build.Tests.Image.Ecr;
 [Collection(DockerEngineGroup.Name)]
 public sealed class EcrPushEndToEndTests : IDisposable
 {
+    private static readonly TimeSpan PushTimeout = TimeSpan.FromMinutes(3);
+
     private readonly DockerEngineFixture _docker;
     private readonly BuildProcess _build = new();
     private readonly FakeEcr _ecr = new();
@@ -46,7 +48,7 @@ public sealed class EcrPushEndToEndTests : IDisposable
         repository.ScanOnPush = () => new FakeEcrScan { PendingPolls = 1, Findings = [new("CVE-2026-3333", "LOW", "zlib1g", "1.2.13")] };
         var image = RecordImage(["3.1.4-e2e", "56789abcdef0"]);
 
-        var run = _build.Run("--target", "Push", "--exclusive", "--environment", "dev");
+        var run = _build.Run(PushTimeout, "--target", "Push", "--exclusive", "--environment", "dev");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains($"ECR: {registry.Address}/app-dev in eu-west-1 (tags immutable, scan on push on).", run.Output, StringComparison.Ordinal);
@@ -74,7 +76,7 @@ public sealed class EcrPushEndToEndTests : IDisposable
         Directory.CreateDirectory(_build.Path("artifacts", "image"));
         File.WriteAllText(_build.Path("artifacts", "image", "pushed.json"), "{\"reference\": \"an older push\"}");
 
-        var run = _build.Run("--target", "Push", "--exclusive", "--environment", "dev");
+        var run = _build.Run(PushTimeout, "--target", "Push", "--exclusive", "--environment", "dev");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("1 finding(s) at or above HIGH (CVE-2026-4444 in libc6)", run.All, StringComparison.Ordinal);
