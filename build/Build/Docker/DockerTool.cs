@@ -1,3 +1,4 @@
+using Build.Processes;
 using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
@@ -42,50 +43,9 @@ public abstract class DockerTool<TSettings>(IFileSystem fileSystem, ICakeEnviron
     protected DockerCommandResult RunCaptured(string command, TSettings settings, ProcessArgumentBuilder arguments, bool echo, ProcessStandardInput? standardInput = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var lines = new List<string>();
-        string? Capture(string? line)
-        {
-            if (line is null)
-            {
-                return null;
-            }
-
-            lock (lines)
-            {
-                lines.Add(line);
-            }
-
-            if (echo)
-            {
-                Log.Information("{0}", line);
-            }
-
-            // Kept in our own list, in arrival order across both streams; nothing for Cake's queue.
-            return null;
-        }
-
-        var processSettings = new ProcessSettings
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectedStandardOutputHandler = Capture,
-            RedirectedStandardErrorHandler = Capture,
-            StandardInput = standardInput,
-        };
-        using var process = RunProcess(settings, arguments, processSettings);
-        if (settings.ToolTimeout is { } timeout)
-        {
-            if (!process.WaitForExit((int)timeout.TotalMilliseconds))
-            {
-                process.Kill();
-                throw new CakeException($"docker {command} did not finish within {timeout.TotalSeconds:0} s and was stopped.");
-            }
-        }
-
-        process.WaitForExit();
-        lock (lines)
-        {
-            return new DockerCommandResult(process.GetExitCode(), [.. lines]);
-        }
+        var output = new OutputCapture(echo ? line => Log.Information("{0}", line) : null);
+        using var process = RunProcess(settings, arguments, new ProcessSettings { StandardInput = standardInput }.CaptureOutput(output));
+        ProcessWait.ForExit(process, settings.ToolTimeout, $"docker {command}");
+        return new DockerCommandResult(process.GetExitCode(), output.Lines);
     }
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Build.Docker;
-using Build.Lint;
+using Build.Processes;
 using Cake.Core;
 using Cake.Core.IO;
 using Path = System.IO.Path;

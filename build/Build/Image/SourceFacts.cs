@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Build.Lint;
+using Build.Processes;
 using Cake.Core;
 using Cake.Core.IO;
 

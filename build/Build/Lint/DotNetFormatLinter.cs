@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Build.Processes;
 using Cake.Core;
 using Cake.Core.IO;
 

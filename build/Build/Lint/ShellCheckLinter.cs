@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Build.Processes;
 using Cake.Core;
 using Cake.Core.IO;
 

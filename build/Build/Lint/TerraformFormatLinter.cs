@@ -1,3 +1,4 @@
+using Build.Processes;
 using Cake.Core;
 using Cake.Core.IO;
 

@@ -1,3 +1,4 @@
+using Build.Processes;
 using Cake.Core;
 using Cake.Core.IO;
 using Cake.Core.Tooling;
@@ -16,35 +17,11 @@ public sealed class TerraformRunner(IFileSystem fileSystem, ICakeEnvironment env
 
     public TerraformResult Execute(TerraformSettings settings, ProcessArgumentBuilder arguments)
     {
-        var lines = new List<string>();
-        var gate = new Lock();
-        string? Keep(string? line)
-        {
-            if (line is not null)
-            {
-                lock (gate)
-                {
-                    lines.Add(line);
-                }
-
-                settings.OutputLine?.Invoke(line);
-            }
-
-            return null;
-        }
-
-        using var process = RunProcess(settings, arguments, new ProcessSettings
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectedStandardOutputHandler = Keep,
-            RedirectedStandardErrorHandler = Keep,
-        });
+        ArgumentNullException.ThrowIfNull(settings);
+        var output = new OutputCapture(settings.OutputLine);
+        using var process = RunProcess(settings, arguments, new ProcessSettings().CaptureOutput(output));
         process.WaitForExit();
-        lock (gate)
-        {
-            return new TerraformResult(process.GetExitCode(), [.. lines]);
-        }
+        return new TerraformResult(process.GetExitCode(), output.Lines);
     }
 
     protected override string GetToolName() => "Terraform";
