@@ -10,4 +10,5 @@ public static class ArgumentNames
     public const string Artifacts = "artifacts";
     public const string CoverageThreshold = "coverage-threshold";
     public const string BranchThreshold = "branch-threshold";
+    public const string Tests = "tests";
 }

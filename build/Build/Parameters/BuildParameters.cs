@@ -1,3 +1,4 @@
+using Build.Testing;
 using Cake.Core;
 
 namespace Build.Parameters;
@@ -18,6 +19,9 @@ public sealed record BuildParameters(
     /// <summary>Checked-in coverage gate of the shipped app; overridable per run.</summary>
     public const int DefaultLineCoverageThreshold = 80;
     public const int DefaultBranchCoverageThreshold = 60;
+
+    /// <summary>Gets which tests the Test target runs: <see cref="TestSelection.All"/> or <see cref="TestSelection.Unit"/>.</summary>
+    public string Tests { get; init; } = TestSelection.All;
 
     /// <summary>Gets the settings of the Accessibility target.</summary>
     public AccessibilityParameters Accessibility { get; init; } = AccessibilityParameters.Default;
@@ -62,6 +66,7 @@ public sealed record BuildParameters(
             reader.IntInRange(ArgumentNames.BranchThreshold, 0, 100, DefaultBranchCoverageThreshold),
             TerraformParameters.Parse(reader))
         {
+            Tests = reader.OneOf(ArgumentNames.Tests, TestSelection.Names, TestSelection.All),
             Accessibility = AccessibilityParameters.Parse(reader),
             Image = ImageParameters.Parse(reader, environment),
             Vulnerabilities = Build.Vulnerabilities.VulnerabilityParameters.Parse(reader),

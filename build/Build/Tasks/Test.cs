@@ -10,7 +10,7 @@ using Cake.Frosting;
 namespace Build.Tasks;
 
 [TaskName(nameof(Test))]
-[TaskDescription("Runs every test project with coverage collection; TRX and JUnit XML in artifacts/test-results, failed tests named.")]
+[TaskDescription("Runs every test project with coverage collection (--tests unit: only the tests that need no external component); TRX and JUnit XML in artifacts/test-results, failed tests named.")]
 [IsDependentOn(typeof(Compile))]
 public sealed class Test : FrostingTask<BuildContext>
 {
@@ -18,12 +18,20 @@ public sealed class Test : FrostingTask<BuildContext>
     {
         var results = context.Paths.TestResults;
         context.CleanDirectory(results);
+        var unitOnly = context.Parameters.Tests == TestSelection.Unit;
+        context.Report.AddOutput("tests", unitOnly ? TestSelection.UnitOnly : TestSelection.All);
+        if (unitOnly)
+        {
+            context.Warning("Tests: {0}; they need a Docker engine, a registry, Chromium, shellcheck, terraform or docker-registry. --tests all (the default, what CI runs) runs every test.", TestSelection.UnitOnly);
+        }
+
         var exitCode = 0;
         context.DotNetTest(context.Paths.Solution.FullPath, new DotNetTestSettings
         {
             Configuration = context.BuildConfiguration,
             NoBuild = true,
             NoRestore = true,
+            Filter = TestSelection.Filter(context.Parameters.Tests),
             ResultsDirectory = results,
             Loggers = ["trx;LogFilePrefix=tests", "console;verbosity=minimal"],
             Collectors = ["XPlat Code Coverage"],
@@ -47,7 +55,7 @@ public sealed class Test : FrostingTask<BuildContext>
         var runs = trxFiles.Order(StringComparer.Ordinal).Select(TrxReader.Read).ToList();
         JUnitWriter.Write(runs, results.CombineWithFilePath("junit.xml").FullPath);
         var summary = new TestRunSummary(runs);
-        Publish(context, summary);
+        Publish(context, summary, unitOnly);
 
         if (summary.HasFailures)
         {
@@ -62,17 +70,22 @@ public sealed class Test : FrostingTask<BuildContext>
         }
     }
 
-    private static void Publish(BuildContext context, TestRunSummary summary)
+    private static void Publish(BuildContext context, TestRunSummary summary, bool unitOnly)
     {
         foreach (var failure in summary.FailedTests)
         {
             context.Error("Failed: {0}", failure);
         }
 
-        context.Report.AddSection("Tests", summary.ToMarkdown());
+        context.Report.AddSection("Tests", summary.ToMarkdown() + (unitOnly ? $"\n**Tests: {TestSelection.UnitOnly}.**\n" : ""));
         context.Report.AddOutput("passed", summary.Passed.ToString(CultureInfo.InvariantCulture));
         context.Report.AddOutput("failed", (summary.Failed + summary.Errors).ToString(CultureInfo.InvariantCulture));
         context.Report.AddOutput("skipped", summary.Skipped.ToString(CultureInfo.InvariantCulture));
+
+        if (unitOnly)
+        {
+            context.Warning("Tests: {0}.", TestSelection.UnitOnly);
+        }
 
         // The plain closing line that CI systems and people read.
         context.Information("Tests: {0} passed, {1} failed, {2} skipped", summary.Passed, summary.Failed + summary.Errors, summary.Skipped);

@@ -1,8 +1,10 @@
 using Build.Accessibility;
+using Build.Tests.Support;
 
 namespace Build.Tests.Accessibility;
 
 [Collection(BrowserTestGroup.Name)]
+[Integration("chromium")]
 public sealed class AccessibilityScannerTests(BrowserFixture browser) : IDisposable
 {
     private readonly FixtureSite _site = new FixtureSite()

@@ -5,6 +5,7 @@ namespace Build.Tests.Accessibility;
 
 /// <summary>The Accessibility target through the real build app, in a temporary repository root, against a fixture site.</summary>
 [Collection(BrowserTestGroup.Name)]
+[Integration("chromium")]
 public sealed class AccessibilityTargetTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("build-tests-a11y-").FullName;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Build.Accessibility;
+using Build.Tests.Support;
 
 namespace Build.Tests.Accessibility;
 
@@ -126,6 +127,7 @@ public sealed class ReportWriterTests
 }
 
 [Collection(BrowserTestGroup.Name)]
+[Integration("chromium")]
 public sealed class HtmlReportAccessibilityTests(BrowserFixture browser)
 {
     [Fact]

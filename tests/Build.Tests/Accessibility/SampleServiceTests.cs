@@ -1,9 +1,11 @@
 using System.Net.Sockets;
 using Build.Accessibility;
+using Build.Tests.Support;
 
 namespace Build.Tests.Accessibility;
 
 [Collection(BrowserTestGroup.Name)]
+[Integration("chromium")]
 public sealed class SampleServiceTests
 {
     [Fact]

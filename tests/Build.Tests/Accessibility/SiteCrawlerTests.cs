@@ -1,9 +1,11 @@
 using System.Globalization;
 using Build.Accessibility;
+using Build.Tests.Support;
 
 namespace Build.Tests.Accessibility;
 
 [Collection(BrowserTestGroup.Name)]
+[Integration("chromium")]
 public sealed class SiteCrawlerTests(BrowserFixture browser) : IDisposable
 {
     private readonly FixtureSite _site = new();

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Build.Docker;
 using Build.Tests.Image;
+using Build.Tests.Support;
 using Cake.Core;
 using Cake.Core.IO;
 
@@ -9,6 +10,7 @@ namespace Build.Tests.Docker;
 
 /// <summary>The wrapper against the real docker CLI and engine: what the fake runner cannot show.</summary>
 [Collection(DockerEngineGroup.Name)]
+[Integration("docker engine and the registry on 127.0.0.1:5000")]
 public sealed class DockerEngineTests(DockerEngineFixture docker) : IDisposable
 {
     private readonly string _config = Directory.CreateTempSubdirectory("build-tests-docker-config-").FullName;

@@ -54,6 +54,14 @@ public sealed class UsageErrorTests : IDisposable
     }
 
     [Fact]
+    public void An_unknown_test_selection_exits_2_with_one_line_naming_the_choices()
+    {
+        var run = _build.Run("--target", "Clean", "--tests", "integration");
+
+        Assert.Equal("Error: Invalid --tests 'integration': use one of all, unit.", AssertUsageError(run));
+    }
+
+    [Fact]
     public void A_misspelt_parameter_exits_2_with_one_line_suggesting_the_right_one()
     {
         var run = _build.Run("--target", "Clean", "--enviroment", "prod");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Build.Docker;
 using Build.Image;
+using Build.Tests.Support;
 
 namespace Build.Tests.Image;
 
@@ -9,6 +10,7 @@ namespace Build.Tests.Image;
 /// the host publish, running it, layer reuse, and the offline policy on a real compliant and a real bad image.
 /// </summary>
 [Collection(DockerEngineGroup.Name)]
+[Integration("docker engine")]
 public sealed class ImageEngineTests(DockerEngineFixture docker)
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);

@@ -1,11 +1,13 @@
 using Build.Docker;
 using Build.Image;
+using Build.Tests.Support;
 using Cake.Core;
 
 namespace Build.Tests.Image;
 
 /// <summary>Push against the real registry on 127.0.0.1:5000: digest read back, idempotent re-push, no overwrite.</summary>
 [Collection(DockerEngineGroup.Name)]
+[Integration("docker engine and the registry on 127.0.0.1:5000")]
 public sealed class ImagePushTests(DockerEngineFixture docker)
 {
     private static readonly DockerPushSettings FastRetries = new() { MaxAttempts = 2, RetryDelay = TimeSpan.FromMilliseconds(200) };

@@ -1,4 +1,5 @@
 using Build.Lint;
+using Build.Tests.Support;
 
 namespace Build.Tests.Lint;
 
@@ -7,6 +8,7 @@ public sealed class ShellCheckLinterTests : IDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("build-tests-shellcheck-").FullName;
 
     [Fact]
+    [Integration("shellcheck")]
     public void Parse_reads_a_finding_from_real_shellcheck_gcc_output()
     {
         File.WriteAllText(Path.Combine(_directory, "greet.sh"), "#!/usr/bin/env bash\nset -euo pipefail\n\necho $1\n");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Build.Terraform;
+using Build.Tests.Support;
 
 namespace Build.Tests.Terraform;
 
@@ -7,6 +8,7 @@ namespace Build.Tests.Terraform;
 /// terraform/ validated and planned offline for every environment with the real binary and the real AWS provider
 /// (from the mirror named by TF_PROVIDER_MIRROR; .ci/run sets it), asserting on the plan JSON.
 /// </summary>
+[Integration("terraform and the provider mirror in TF_PROVIDER_MIRROR")]
 public sealed class AwsModulePlanTests : IDisposable
 {
     private readonly TerraformHarness _harness = new();

@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Build.Terraform;
+using Build.Tests.Support;
 using Cake.Core.IO;
 using Path = System.IO.Path;
 
 namespace Build.Tests.Terraform;
 
 /// <summary>The real terraform binary on a provider-free root: saved plans, staleness, locks and exit codes.</summary>
+[Integration("terraform")]
 public sealed class DataOnlyRootTests : IDisposable
 {
     private readonly TerraformHarness _harness = new();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Build.Tests.EndToEnd;
+using Build.Tests.Support;
 
 namespace Build.Tests.Terraform;
 
@@ -24,6 +25,7 @@ public sealed class TerraformStageEndToEndTests : IDisposable
     public void Dispose() => _build.Dispose();
 
     [Fact]
+    [Integration("terraform")]
     public void Apply_applies_this_runs_plan_and_reads_the_outputs()
     {
         var run = _build.Run("--target", "Apply", "--environment", "dev", "--terraform-backend", "local");
@@ -51,6 +53,7 @@ public sealed class TerraformStageEndToEndTests : IDisposable
     }
 
     [Fact]
+    [Integration("terraform")]
     public void Prod_needs_approval_and_applies_nothing_without_it()
     {
         var run = _build.Run("--target", "Apply", "--environment", "prod", "--terraform-backend", "local");

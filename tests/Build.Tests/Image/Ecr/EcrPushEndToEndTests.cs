@@ -2,6 +2,7 @@ using System.Text.Json;
 using Build.Image;
 using Build.Tests.Aws;
 using Build.Tests.EndToEnd;
+using Build.Tests.Support;
 
 namespace Build.Tests.Image.Ecr;
 
@@ -11,6 +12,7 @@ namespace Build.Tests.Image.Ecr;
 /// to a real registry with the token, ECR's scan is gated, and pushed.json records the digest.
 /// </summary>
 [Collection(DockerEngineGroup.Name)]
+[Integration("docker engine and docker-registry")]
 public sealed class EcrPushEndToEndTests : IDisposable
 {
     private static readonly TimeSpan PushTimeout = TimeSpan.FromMinutes(3);

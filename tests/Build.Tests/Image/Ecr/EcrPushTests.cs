@@ -3,6 +3,7 @@ using Build.Docker;
 using Build.Image;
 using Build.Image.Ecr;
 using Build.Tests.Aws;
+using Build.Tests.Support;
 using Cake.Core;
 using Cake.Core.IO;
 
@@ -13,6 +14,7 @@ namespace Build.Tests.Image.Ecr;
 /// for a real registry that only lets that token's password in, which the real docker engine logs in to and pushes to.
 /// </summary>
 [Collection(DockerEngineGroup.Name)]
+[Integration("docker engine and docker-registry")]
 public sealed class EcrPushTests : IDisposable
 {
     private static readonly string[] AllTags = ["1.2.3-ecr", "0123456789ab", "1.2.4-ecr", "123456789abc", "1.2.5-ecr", "23456789abcd", "1.2.6-ecr", "456789abcdef"];
