@@ -41,6 +41,7 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
             parameters.Configuration,
             ci.Name);
         LogDiagnostics(context);
+        RefuseCloudDeploy(context, info);
         OpenEcrWhenPushing(context, info);
     }
 
@@ -68,12 +69,26 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
     private static Dictionary<string, string> Flatten(ICakeArguments arguments) =>
         arguments.GetArguments().ToDictionary(pair => pair.Key, pair => string.Join(",", pair.Value), StringComparer.OrdinalIgnoreCase);
 
+    // Deploy exists for the local environment only; asking for a cloud deploy fails before any image is built.
+    private static void RefuseCloudDeploy(BuildContext context, ISetupContext info)
+    {
+        if (!context.IsLocalEnvironment && info.TasksToExecute.Any(task => task.Name == nameof(Tasks.Deploy)))
+        {
+            throw new CakeException($"Deploy to '{context.EnvironmentName}' (ECS) is not built yet; Deploy runs the local environment only. Use --target Push --environment {context.EnvironmentName} to publish the image.");
+        }
+    }
+
     // A cloud push needs credentials, the region and the repository: checked now, so a missing one fails the run
     // before minutes of image building rather than after.
     private static void OpenEcrWhenPushing(BuildContext context, ISetupContext info)
     {
         if (!context.IsLocalEnvironment && info.TasksToExecute.Any(task => task.Name == nameof(Tasks.Push)))
         {
+            if (context.BuildVersion.IsDirty)
+            {
+                throw new CakeException($"The working tree has uncommitted changes: an image pushed to '{context.EnvironmentName}' must be one a commit describes; commit or stash them (git status lists them), then push.");
+            }
+
             context.Ecr = EcrSession.OpenAsync(context, CancellationToken.None).GetAwaiter().GetResult();
         }
     }

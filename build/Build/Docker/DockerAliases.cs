@@ -71,4 +71,20 @@ public static class DockerAliases
         ArgumentNullException.ThrowIfNull(context);
         return new DockerEngineProbe(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools, context.Log).Probe(settings ?? new());
     }
+
+    /// <summary>Starts a detached container; returns its id.</summary>
+    [CakeMethodAlias]
+    public static string DockerRun(this ICakeContext context, string image, DockerRunSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new DockerContainerRunner(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools, context.Log).Run(image, settings);
+    }
+
+    /// <summary>The container lifecycle commands (inspect, stop, start, rm, rename, logs).</summary>
+    [CakeMethodAlias]
+    public static DockerContainers DockerContainers(this ICakeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new DockerContainers(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools, context.Log);
+    }
 }

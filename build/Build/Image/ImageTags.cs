@@ -9,10 +9,23 @@ public static partial class ImageTags
 {
     public const string Latest = "latest";
 
-    public static IReadOnlyList<string> For(BuildVersion version)
+    public static IReadOnlyList<string> For(BuildVersion version) => For(version, DateTimeOffset.UtcNow);
+
+    /// <summary>
+    /// A committed tree: the version and the commit. A tree with uncommitted changes builds an image no commit
+    /// describes, so it gets one tag of its own, e.g. <c>1.2.3-dirty.20261122021500</c>: pushing it never collides
+    /// with (and is never refused by) the tags of the commit's clean image.
+    /// </summary>
+    public static IReadOnlyList<string> For(BuildVersion version, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(version);
-        return [Check(version.Version), Check(version.ShortCommit)];
+        if (!version.IsDirty)
+        {
+            return [Check(version.Version), Check(version.ShortCommit)];
+        }
+
+        var separator = version.SemVer.IsPreRelease ? "." : "-";
+        return [Check($"{version.Version}{separator}dirty.{now.UtcDateTime.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture)}")];
     }
 
     public static string Reference(string repository, string tag) => $"{repository}:{tag}";

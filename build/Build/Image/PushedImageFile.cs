@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cake.Core;
 using Cake.Core.IO;
 
 namespace Build.Image;
@@ -24,5 +25,20 @@ public static class PushedImageFile
                 sizeBytes = image.SizeBytes,
             },
             JsonDefaults.Indented));
+    }
+
+    /// <summary>The <c>repository@sha256:...</c> an earlier Push recorded; one clear line when there is none.</summary>
+    public static string ReadReference(FilePath file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (!File.Exists(file.FullPath))
+        {
+            throw new CakeException($"No pushed image is recorded ({file.FullPath} is missing): run the Push target first (or drop --exclusive).");
+        }
+
+        using var document = JsonDocument.Parse(File.ReadAllText(file.FullPath));
+        return document.RootElement.TryGetProperty("reference", out var reference) && reference.GetString() is { Length: > 0 } value
+            ? value
+            : throw new CakeException($"{file.FullPath} records no reference: run the Push target again.");
     }
 }

@@ -29,6 +29,9 @@ public sealed record BuildParameters(
     /// <summary>Gets the settings of the image stages (BaseImage, Image, ImageScan, Push).</summary>
     public ImageParameters Image { get; init; } = ImageParameters.Default;
 
+    /// <summary>Gets the settings of Deploy.</summary>
+    public Deploy.DeployParameters Deploy { get; init; } = Build.Deploy.DeployParameters.Default;
+
     /// <summary>Gets the settings of the vulnerability gate (ImageScan).</summary>
     public Vulnerabilities.VulnerabilityParameters Vulnerabilities { get; init; } = Build.Vulnerabilities.VulnerabilityParameters.Default;
 
@@ -70,6 +73,7 @@ public sealed record BuildParameters(
             Accessibility = AccessibilityParameters.Parse(reader),
             Image = ImageParameters.Parse(reader, environment),
             Vulnerabilities = Build.Vulnerabilities.VulnerabilityParameters.Parse(reader),
+            Deploy = Build.Deploy.DeployParameters.Parse(reader),
         };
         reader.RejectUnknown();
         return parameters;

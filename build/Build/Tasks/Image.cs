@@ -8,7 +8,7 @@ using Cake.Frosting;
 namespace Build.Tasks;
 
 [TaskName(nameof(Image))]
-[TaskDescription("Builds the app image from src/App/Dockerfile (prebuilt: host publish, offline; sdk: in the SDK image), tagged <version> and <sha12>, with OCI labels.")]
+[TaskDescription("Builds the app image from src/App/Dockerfile (prebuilt: host publish, offline; sdk: in the SDK image), tagged <version> and <sha12> (uncommitted changes: one <version>-dirty.<time> tag), with OCI labels.")]
 [IsDependentOn(typeof(Compile))]
 [IsDependentOn(typeof(Version))]
 [IsDependentOn(typeof(BaseImage))]

@@ -65,6 +65,9 @@ public sealed class DockerEngineFixture : IDisposable
     public static BuildVersion Version(string version) =>
         new(SemanticVersion.TryParse(version, out var parsed) ? parsed : throw new ArgumentException(version), "0123456789abcdef0123456789abcdef01234567", 0, null, VersionSource.Override, false, false);
 
+    /// <summary>Gets a value indicating whether the engine answered when the fixture started (cleanup needs it).</summary>
+    public bool EngineAnswers => _engineProblem is null;
+
     public void RequireEngine()
     {
         if (_engineProblem is not null)

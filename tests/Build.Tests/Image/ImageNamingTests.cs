@@ -15,6 +15,16 @@ public sealed class ImageNamingTests
         Assert.Equal(["1.4.1-alpha.0.3", "0123456789ab"], ImageTags.For(version));
     }
 
+    [Theory]
+    [InlineData("alpha.0.3", "1.4.1-alpha.0.3.dirty.20261122021503")]
+    [InlineData("", "1.4.1-dirty.20261122021503")]
+    public void Uncommitted_changes_get_one_tag_of_their_own_so_they_never_collide_with_the_commits_image(string preRelease, string expected)
+    {
+        var version = new BuildVersion(new SemanticVersion(1, 4, 1, preRelease), "0123456789abcdef0123456789abcdef01234567", 3, null, VersionSource.Height, false, IsDirty: true);
+
+        Assert.Equal([expected], ImageTags.For(version, new DateTimeOffset(2026, 11, 22, 2, 15, 3, TimeSpan.Zero)));
+    }
+
     [Fact]
     public void A_version_that_cannot_be_a_tag_is_refused_in_one_line()
     {
