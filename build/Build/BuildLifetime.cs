@@ -29,6 +29,7 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
         var root = BuildPaths.FindRoot(context.Environment.WorkingDirectory);
         var artifacts = new Cake.Core.IO.DirectoryPath(parameters.ArtifactsDirectory);
         var paths = new BuildPaths(root, artifacts.IsRelative ? root.Combine(artifacts) : artifacts);
+        RefuseCloudDeploy(context, info);
         var version = new VersionCalculator(new GitRepository(root.FullPath)).Calculate(parameters.VersionOverride);
         context.Initialize(info.TargetTask.Name, paths, version, ci);
 
@@ -41,7 +42,6 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
             parameters.Configuration,
             ci.Name);
         LogDiagnostics(context);
-        RefuseCloudDeploy(context, info);
         OpenEcrWhenPushing(context, info);
     }
 
@@ -69,12 +69,13 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
     private static Dictionary<string, string> Flatten(ICakeArguments arguments) =>
         arguments.GetArguments().ToDictionary(pair => pair.Key, pair => string.Join(",", pair.Value), StringComparer.OrdinalIgnoreCase);
 
-    // Deploy exists for the local environment only; asking for a cloud deploy fails before any image is built.
+    // Deploy exists for the local environment only: asking for a cloud deploy is a usage error (exit 2), refused
+    // before the context is set up, so nothing runs and no report is written.
     private static void RefuseCloudDeploy(BuildContext context, ISetupContext info)
     {
         if (!context.IsLocalEnvironment && info.TasksToExecute.Any(task => task.Name == nameof(Tasks.Deploy)))
         {
-            throw new CakeException($"Deploy to '{context.EnvironmentName}' (ECS) is not built yet; Deploy runs the local environment only. Use --target Push --environment {context.EnvironmentName} to publish the image.");
+            throw UsageError.Of($"Deploy to '{context.EnvironmentName}' (ECS) is not built yet; Deploy runs the local environment only. Use --target Push --environment {context.EnvironmentName} to publish the image.");
         }
     }
 

@@ -24,10 +24,7 @@ public static class LocalDeployer
         ArgumentNullException.ThrowIfNull(request);
         var containers = context.DockerContainers();
         var settings = new DockerContainerSettings();
-
-        // A -previous container is what a run that died mid-way left behind; the named container is the live one.
-        containers.Remove(request.PreviousName, settings);
-        var previous = containers.Inspect(request.ContainerName, settings);
+        var previous = RecoverInterruptedDeploy(context, containers, request) ?? containers.Inspect(request.ContainerName, settings);
         if (previous is null)
         {
             EnsurePortIsFree(request.Port);
@@ -35,30 +32,45 @@ public static class LocalDeployer
         else
         {
             containers.Rename(request.ContainerName, request.PreviousName, settings);
-            if (previous.Running)
-            {
-                containers.Stop(request.PreviousName, StopGrace, settings);
-            }
         }
 
         try
         {
+            if (previous is { Running: true })
+            {
+                containers.Stop(request.PreviousName, StopGrace, settings);
+            }
+
             var id = Start(context, request);
             var healthy = await ContainerHealthWait.UntilHealthyAsync(containers, request.ContainerName, request.Url, request.HealthTimeout, cancellation).ConfigureAwait(false);
             var checks = await SmokeTest.RunAsync(request.Url, request.ExpectedVersion, cancellation).ConfigureAwait(false);
-            containers.Remove(request.PreviousName, settings);
+            BestEffort(context, () => containers.Remove(request.PreviousName, settings), $"remove {request.PreviousName}");
             return new LocalDeployment(request.ContainerName, id, request.Image, request.Url, request.ExpectedVersion, previous?.ImageReference, healthy, checks);
         }
-        catch (Exception failed) when (failed is DeployCheckFailedException or CakeException)
+        catch (Exception failed) when (failed is not OutOfMemoryException)
         {
-            foreach (var line in containers.Logs(request.ContainerName, LogLinesOnFailure, settings))
-            {
-                context.Warning("  {0}", line);
-            }
-
-            containers.Remove(request.ContainerName, settings);
+            BestEffort(context, () => PrintLogs(context, containers, request.ContainerName), "read the new container's logs");
+            BestEffort(context, () => containers.Remove(request.ContainerName, settings), $"remove {request.ContainerName}");
             throw await RollBackAsync(containers, request, previous, failed.Message, cancellation).ConfigureAwait(false);
         }
+    }
+
+    // A run that was killed mid-deploy left the live container renamed to -previous (stopped) and maybe an unproven
+    // new one under the name: the -previous one is the last that passed, so it is put back first and judged as live.
+    private static DockerContainerState? RecoverInterruptedDeploy(ICakeContext context, DockerContainers containers, LocalDeployRequest request)
+    {
+        var settings = new DockerContainerSettings();
+        var left = containers.Inspect(request.PreviousName, settings);
+        if (left is null)
+        {
+            return null;
+        }
+
+        context.Warning("{0} was left by an interrupted deploy: it is the last container that passed, so it replaces {1} again.", request.PreviousName, request.ContainerName);
+        containers.Remove(request.ContainerName, settings);
+        containers.Rename(request.PreviousName, request.ContainerName, settings);
+        containers.Start(request.ContainerName, settings);
+        return containers.Inspect(request.ContainerName, settings);
     }
 
     private static string Start(ICakeContext context, LocalDeployRequest request)
@@ -66,13 +78,14 @@ public static class LocalDeployer
         var run = new DockerRunSettings { Name = request.ContainerName, Restart = "unless-stopped" };
         run.Publish.Add($"127.0.0.1:{request.Port}:8080");
         run.Labels["org.example.deployed-by"] = "build.sh --target Deploy";
-        try
+        return context.DockerRun(request.Image, run);
+    }
+
+    private static void PrintLogs(ICakeContext context, DockerContainers containers, string name)
+    {
+        foreach (var line in containers.Logs(name, LogLinesOnFailure, new DockerContainerSettings()))
         {
-            return context.DockerRun(request.Image, run);
-        }
-        catch (CakeException refused)
-        {
-            throw new DeployCheckFailedException(refused.Message, refused);
+            context.Warning("  {0}", line);
         }
     }
 
@@ -97,9 +110,22 @@ public static class LocalDeployer
             await ContainerHealthWait.UntilHealthyAsync(containers, request.ContainerName, request.Url, request.HealthTimeout, cancellation).ConfigureAwait(false);
             return new CakeException($"{failed}; rolled back to {previous.ImageReference}, which answers /health again.");
         }
-        catch (Exception restore) when (restore is CakeException or DeployCheckFailedException)
+        catch (Exception restore) when (restore is not OutOfMemoryException)
         {
             return new CakeException($"{failed}; the rollback to {previous.ImageReference} failed too ({restore.Message}): nothing healthy runs on port {request.Port}; see docker ps -a.");
+        }
+    }
+
+    // Clean-up after a failure must not hide the failure itself: a step that fails here is reported and skipped.
+    private static void BestEffort(ICakeContext context, Action step, string what)
+    {
+        try
+        {
+            step();
+        }
+        catch (Exception failed) when (failed is not OutOfMemoryException)
+        {
+            context.Warning("Could not {0}: {1}", what, failed.Message);
         }
     }
 

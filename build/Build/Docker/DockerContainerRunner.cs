@@ -12,9 +12,13 @@ public sealed class DockerContainerRunner(IFileSystem fileSystem, ICakeEnvironme
     public string Run(string image, DockerRunSettings settings)
     {
         var result = RunCaptured("run", settings, GetArguments(image, settings), echo: false);
-        return result.Succeeded
-            ? result.Output.Last(line => !string.IsNullOrWhiteSpace(line)).Trim()
-            : throw new CakeException($"docker run {image} failed: {result.LastLine}");
+        if (!result.Succeeded)
+        {
+            throw new CakeException($"docker run {image} failed: {result.LastLine}");
+        }
+
+        return result.StandardOutput.LastOrDefault(line => !string.IsNullOrWhiteSpace(line))?.Trim()
+            ?? throw new CakeException($"docker run {image} succeeded but printed no container id.");
     }
 
     public static ProcessArgumentBuilder GetArguments(string image, DockerRunSettings settings)
@@ -42,6 +46,6 @@ public sealed class DockerContainerRunner(IFileSystem fileSystem, ICakeEnvironme
             builder.AppendSwitchQuoted("--label", $"{name}={value}");
         }
 
-        return builder.Append(image);
+        return builder.AppendQuoted(image);
     }
 }

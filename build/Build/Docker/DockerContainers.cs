@@ -15,7 +15,14 @@ public sealed class DockerContainers(IFileSystem fileSystem, ICakeEnvironment en
         var result = RunCaptured("container inspect", settings, Command(settings, "container", "inspect").Append(Checked(name)), echo: false);
         if (result.Succeeded)
         {
-            return DockerContainerState.Parse(string.Join('\n', result.Output));
+            try
+            {
+                return DockerContainerState.Parse(string.Join('\n', result.StandardOutput));
+            }
+            catch (System.Text.Json.JsonException unreadable)
+            {
+                throw new CakeException($"docker container inspect {name} printed something that is not its JSON ({unreadable.Message}).");
+            }
         }
 
         return result.Output.Any(line => line.Contains("No such container", StringComparison.OrdinalIgnoreCase))

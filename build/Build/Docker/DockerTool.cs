@@ -44,8 +44,11 @@ public abstract class DockerTool<TSettings>(IFileSystem fileSystem, ICakeEnviron
     {
         ArgumentNullException.ThrowIfNull(settings);
         var output = new OutputCapture(echo ? line => Log.Information("{0}", line) : null);
-        using var process = RunProcess(settings, arguments, new ProcessSettings { StandardInput = standardInput }.CaptureOutput(output));
+
+        // Standard output alone too: what docker prints for a program to read (JSON, ids) without its warnings.
+        var standardOutput = new OutputCapture(line => output.Receive(line));
+        using var process = RunProcess(settings, arguments, new ProcessSettings { StandardInput = standardInput }.CaptureOutput(standardOutput, output));
         ProcessWait.ForExit(process, settings.ToolTimeout, $"docker {command}");
-        return new DockerCommandResult(process.GetExitCode(), output.Lines);
+        return new DockerCommandResult(process.GetExitCode(), output.Lines) { StandardOutput = standardOutput.Lines };
     }
 }

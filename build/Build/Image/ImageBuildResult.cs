@@ -15,6 +15,9 @@ public sealed record ImageBuildResult(
     IReadOnlyList<string> Layers,
     IReadOnlyDictionary<string, string> Labels)
 {
+    /// <summary>Gets a value indicating whether the tree had uncommitted changes: such an image is never pushed to a cloud environment.</summary>
+    public bool FromDirtyTree { get; init; }
+
     public IReadOnlyList<string> References => [.. Tags.Select(tag => ImageTags.Reference(Repository, tag))];
 
     public string ShortId => Id.StartsWith("sha256:", StringComparison.Ordinal) ? Id[7..19] : Id;

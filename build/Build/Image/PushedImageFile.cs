@@ -1,13 +1,14 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Cake.Core;
 using Cake.Core.IO;
 
 namespace Build.Image;
 
 /// <summary>artifacts/image/pushed.json: what Push put in the registry, for Deploy, Release and people.</summary>
-public static class PushedImageFile
+public static partial class PushedImageFile
 {
-    public static void Write(FilePath file, PushedImage pushed, ImageBuildResult image)
+    public static void Write(FilePath file, PushedImage pushed, ImageBuildResult image, string environment)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(pushed);
@@ -15,6 +16,7 @@ public static class PushedImageFile
         File.WriteAllText(file.FullPath, JsonSerializer.Serialize(
             new
             {
+                environment,
                 reference = pushed.Reference,
                 repository = pushed.RepositoryUrl,
                 digest = pushed.Digest,
@@ -27,18 +29,44 @@ public static class PushedImageFile
             JsonDefaults.Indented));
     }
 
-    /// <summary>The <c>repository@sha256:...</c> an earlier Push recorded; one clear line when there is none.</summary>
-    public static string ReadReference(FilePath file)
+    /// <summary>
+    /// The <c>repository@sha256:...</c> an earlier Push recorded, checked to be a digest reference of this image for
+    /// this environment; one clear line otherwise (Deploy must never run an image nobody meant for it).
+    /// </summary>
+    public static string ReadReference(FilePath file, ImageBuildResult image, string environment)
     {
         ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(image);
         if (!File.Exists(file.FullPath))
         {
             throw new CakeException($"No pushed image is recorded ({file.FullPath} is missing): run the Push target first (or drop --exclusive).");
         }
 
-        using var document = JsonDocument.Parse(File.ReadAllText(file.FullPath));
-        return document.RootElement.TryGetProperty("reference", out var reference) && reference.GetString() is { Length: > 0 } value
-            ? value
-            : throw new CakeException($"{file.FullPath} records no reference: run the Push target again.");
+        PushedRecord? record;
+        try
+        {
+            record = JsonSerializer.Deserialize<PushedRecord>(File.ReadAllText(file.FullPath), JsonDefaults.Indented);
+        }
+        catch (JsonException unreadable)
+        {
+            throw new CakeException($"{file.FullPath} is not a push record ({unreadable.Message}): run the Push target again.");
+        }
+
+        if (record?.Reference is not { } reference || !DigestReference().IsMatch(reference))
+        {
+            throw new CakeException($"{file.FullPath} records no repository@sha256 reference: run the Push target again.");
+        }
+
+        if (record.Environment != environment || record.ImageId != image.Id)
+        {
+            throw new CakeException($"{file.FullPath} records a push of image {record.ImageId ?? "?"} to '{record.Environment ?? "?"}', not of this image ({image.ShortId}) to '{environment}': run the Push target for '{environment}' first.");
+        }
+
+        return reference;
     }
+
+    [GeneratedRegex("^[^\\s@]+@sha256:[0-9a-f]{64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex DigestReference();
+
+    private sealed record PushedRecord(string? Environment, string? Reference, string? ImageId);
 }

@@ -1,3 +1,5 @@
+using Build.Image;
+using Build.Image.Ecr;
 using Cake.Common.IO;
 using Cake.Common.Tools.DotNet;
 using Cake.Common.Tools.DotNet.Clean;
@@ -6,12 +8,13 @@ using Cake.Frosting;
 namespace Build.Tasks;
 
 [TaskName(nameof(Clean))]
-[TaskDescription("Deletes artifacts/ and the outputs of every project in the solution.")]
+[TaskDescription("Deletes artifacts/, the outputs of every project in the solution, and any docker credential folder an interrupted push left.")]
 public sealed class Clean : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
         context.CleanDirectory(context.Paths.Artifacts);
+        DockerCredentialFolder.RemoveAll(context, ImagePaths.From(context.Paths).Scratch);
         context.DotNetClean(context.Paths.Solution.FullPath, new DotNetCleanSettings
         {
             Configuration = context.BuildConfiguration,

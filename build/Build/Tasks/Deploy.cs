@@ -16,7 +16,11 @@ public sealed class Deploy : AsyncFrostingTask<BuildContext>
         DockerEngineCheck.Require(context);
         var paths = ImagePaths.From(context.Paths);
         var image = ImageRecordFile.Resolve(context);
-        var reference = context.HasPushedImage ? context.PushedImage.Reference : PushedImageFile.ReadReference(paths.PushedFile);
+        var reference = context.HasPushedImage ? context.PushedImage.Reference : PushedImageFile.ReadReference(paths.PushedFile, image, context.EnvironmentName);
+        var record = context.Paths.Artifacts.Combine("deploy").CombineWithFilePath(new FilePath($"{context.EnvironmentName}.json"));
+
+        // The record says what runs; after a failed deploy an older one would say something false.
+        File.Delete(record.FullPath);
         var parameters = context.Parameters.Deploy;
         var request = new LocalDeployRequest(
             reference,
@@ -28,7 +32,7 @@ public sealed class Deploy : AsyncFrostingTask<BuildContext>
 
         var deployment = await LocalDeployer.DeployAsync(context, request, CancellationToken.None);
 
-        DeployRecordFile.Write(context.Paths.Artifacts.Combine("deploy").CombineWithFilePath(new FilePath($"{context.EnvironmentName}.json")), context.EnvironmentName, deployment);
+        DeployRecordFile.Write(record, context.EnvironmentName, deployment);
         var replaced = deployment.PreviousImage is null ? "" : $", replacing {deployment.PreviousImage}";
         context.Information("Deployed {0} at {1}: healthy after {2:0.0} s; {3}{4}.", deployment.Version, deployment.Url, deployment.TimeToHealthy.TotalSeconds, string.Join("; ", deployment.Checks), replaced);
         context.Report.AddOutput("url", deployment.Url.ToString());

@@ -44,8 +44,12 @@ public sealed class Image : FrostingTask<BuildContext>
         var request = new ImageBuildRequest(paths, parameters.Repository, ImageTags.For(version), parameters.BuildMode, baseImage, buildKit, buildArgs);
         var image = Build(context, request, parameters);
 
+        image = image with { FromDirtyTree = version.IsDirty };
         context.RecordImage(image);
         ImageRecordFile.Write(paths.ImageFile, image);
+
+        // A push record describes an earlier image; Deploy must never pick it up for this one.
+        File.Delete(paths.PushedFile.FullPath);
         context.Information("Image {0} ({1}, {2} MB on disk), built {3} with the {4} builder on {5}.", string.Join(", ", image.References), image.ShortId, image.SizeMegabytes, image.BuildMode, image.Builder, image.BaseImage);
         context.Report.AddOutput("image", image.ShortId);
         context.Report.AddOutput("tags", string.Join(" ", image.References));

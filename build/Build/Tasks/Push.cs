@@ -26,7 +26,7 @@ public sealed class Push : AsyncFrostingTask<BuildContext>
             : await PushToEcrAsync(context, image);
 
         context.RecordPush(pushed);
-        PushedImageFile.Write(record, pushed, image);
+        PushedImageFile.Write(record, pushed, image, context.EnvironmentName);
         var present = pushed.AlreadyPresentTags.Count == 0 ? "" : $" ({string.Join(", ", pushed.AlreadyPresentTags)} already there with this image)";
         context.Information("Pushed {0}: tags {1}{2}; {3} MB compressed in the registry.", pushed.Reference, string.Join(", ", pushed.Tags), present, pushed.CompressedSizeMegabytes);
         context.Report.AddOutput("reference", pushed.Reference);
@@ -36,8 +36,13 @@ public sealed class Push : AsyncFrostingTask<BuildContext>
 
     private static async Task<PushedImage> PushToEcrAsync(BuildContext context, ImageBuildResult image)
     {
+        if (image.FromDirtyTree)
+        {
+            throw new Cake.Core.CakeException($"Image {image.ShortId} was built from a tree with uncommitted changes: an image pushed to '{context.EnvironmentName}' must be one a commit describes; commit, then build and push again.");
+        }
+
         var session = context.Ecr ??= await EcrSession.OpenAsync(context, CancellationToken.None);
-        var options = new EcrPushOptions(ImagePaths.From(context.Paths).Scratch.Combine("docker-config"));
+        var options = new EcrPushOptions(ImagePaths.From(context.Paths).Scratch);
         var pushed = await EcrPublisher.PushAsync(context, session.Client, session.Repository, image, options, CancellationToken.None);
         context.Information("Pushed {0}; waiting up to {1:0} s for ECR's scan.", pushed.Reference, context.Parameters.Vulnerabilities.ScanTimeout.TotalSeconds);
         var output = ImagePaths.From(context.Paths).Output;

@@ -9,7 +9,8 @@ public sealed class GitRepository(string workingDirectory)
 
     public bool IsShallow() => TryRun(out var output, "rev-parse", "--is-shallow-repository") && output == "true";
 
-    public bool IsDirty() => TryRun(out var output, "status", "--porcelain", "--untracked-files=no") && output.Length > 0;
+    /// <summary>Uncommitted changes, including new files git does not ignore: they are compiled into the build too.</summary>
+    public bool IsDirty() => TryRun(out var output, "status", "--porcelain", "--untracked-files=normal") && output.Length > 0;
 
     public string? HeadSha() => TryRun(out var output, "rev-parse", "HEAD") ? output : null;
 

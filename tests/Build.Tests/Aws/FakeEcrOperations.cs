@@ -167,7 +167,7 @@ public sealed partial class FakeEcr
         return Ok(answer);
     }
 
-    private static (int, string, string?) PutImage(FakeEcrRepository repository, JsonNode request)
+    private (int, string, string?) PutImage(FakeEcrRepository repository, JsonNode request)
     {
         var manifest = request["imageManifest"]!.GetValue<string>();
         var tag = request["imageTag"]!.GetValue<string>();
@@ -194,6 +194,7 @@ public sealed partial class FakeEcr
         }
 
         repository.Tag(image, tag);
+        TagInRegistry(repository, image, tag);
         return Ok(new JsonObject
         {
             ["image"] = new JsonObject

@@ -71,6 +71,23 @@ public sealed partial class FakeEcr
         }
     }
 
+    /// <summary>PutImage on the data plane: the manifest stored under the tag in the real registry, as ECR does.</summary>
+    private void TagInRegistry(FakeEcrRepository repository, FakeEcrImage image, string tag)
+    {
+        if (_dataPlane is null)
+        {
+            return;
+        }
+
+        using var http = _dataPlaneClient();
+        http.BaseAddress = _dataPlane;
+        http.Timeout = TimeSpan.FromSeconds(30);
+        using var content = new StringContent(image.Manifest);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(image.MediaType);
+        using var response = http.Send(new HttpRequestMessage(HttpMethod.Put, $"v2/{repository.Name}/manifests/{tag}") { Content = content });
+        response.EnsureSuccessStatusCode();
+    }
+
     private static long StoredSize(string manifest)
     {
         using var document = JsonDocument.Parse(manifest);

@@ -44,8 +44,9 @@ public sealed class DeployUnitTests : IDisposable
     {
         var run = _build.Run("--target", "Deploy", "--environment", "dev");
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Contains("Deploy to 'dev' (ECS) is not built yet; Deploy runs the local environment only.", run.All, StringComparison.Ordinal);
         Assert.DoesNotContain("Compile", run.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_build.Artifacts, "build-report.json")), "a report was written although nothing ran");
     }
 }

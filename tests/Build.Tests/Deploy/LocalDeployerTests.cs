@@ -91,6 +91,41 @@ public sealed class LocalDeployerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_smoke_test_failure_rolls_back_to_the_earlier_container_and_fails()
+    {
+        _docker.RequireEngine();
+        var image = Good();
+        var deployed = await LocalDeployer.DeployAsync(_docker.Context, Request(image.Id), CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<CakeException>(() => LocalDeployer.DeployAsync(_docker.Context, Request(image.Id) with { ExpectedVersion = "9.9.9" }, CancellationToken.None));
+
+        Assert.Equal($"Deploy of {image.Id} failed: /version reports {Version}, not 9.9.9: the container runs another build; rolled back to {image.Id}, which answers /health again.", error.Message);
+        Assert.Equal(deployed.ContainerId, Containers.Inspect(_container, new DockerContainerSettings())?.Id);
+    }
+
+    [Fact]
+    public async Task A_deploy_interrupted_mid_way_is_recovered_from_the_container_it_left_behind()
+    {
+        _docker.RequireEngine();
+        var image = Good();
+        var lastGood = await LocalDeployer.DeployAsync(_docker.Context, Request(image.Id), CancellationToken.None);
+
+        // What a run killed during its health wait leaves: the live container renamed and stopped, an unproven one running.
+        var settings = new DockerContainerSettings();
+        Containers.Rename(_container, $"{_container}-previous", settings);
+        Containers.Stop($"{_container}-previous", TimeSpan.FromSeconds(5), settings);
+        var unproven = new DockerRunSettings { Name = _container };
+        _docker.Context.DockerRun(image.Id, unproven);
+
+        var deployed = await LocalDeployer.DeployAsync(_docker.Context, Request(image.Id), CancellationToken.None);
+
+        Assert.Equal(image.Id, deployed.PreviousImage);
+        Assert.NotEqual(lastGood.ContainerId, deployed.ContainerId);
+        Assert.Null(Containers.Inspect($"{_container}-previous", settings));
+        Assert.Contains($"{_container}-previous was left by an interrupted deploy", _docker.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_port_held_by_something_else_is_refused_before_anything_starts()
     {
         _docker.RequireEngine();

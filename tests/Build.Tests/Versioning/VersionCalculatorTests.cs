@@ -131,6 +131,23 @@ public sealed class VersionCalculatorTests : IDisposable
     }
 
     [Fact]
+    public void A_new_file_git_does_not_ignore_makes_the_tree_dirty_and_an_ignored_one_does_not()
+    {
+        _repo.Commit();
+        File.WriteAllText(Path.Combine(_repo.Path, ".gitignore"), "artifacts/\n");
+        _repo.Git("add", ".gitignore");
+        _repo.Git("commit", "-q", "-m", "ignore artifacts");
+        Directory.CreateDirectory(Path.Combine(_repo.Path, "artifacts"));
+        File.WriteAllText(Path.Combine(_repo.Path, "artifacts", "report.json"), "{}");
+
+        Assert.False(Calculate().IsDirty);
+
+        File.WriteAllText(Path.Combine(_repo.Path, "NewFeature.cs"), "class NewFeature {}");
+
+        Assert.True(Calculate().IsDirty);
+    }
+
+    [Fact]
     public void A_clean_tree_is_not_dirty()
     {
         _repo.Commit();

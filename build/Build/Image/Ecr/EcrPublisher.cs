@@ -22,14 +22,23 @@ public static class EcrPublisher
         var registry = RegistryOf(repository);
         var (digest, present) = await CheckExistingTagsAsync(ecr, repository, image, cancellation).ConfigureAwait(false);
         var missing = image.Tags.Except(present, StringComparer.Ordinal).ToList();
-        if (missing.Count > 0)
+        if (digest is null && missing.Count > 0)
         {
-            digest = await LogInAndPushAsync(context, ecr, repository, image, missing, digest, options, cancellation).ConfigureAwait(false);
+            digest = await LogInAndPushAsync(context, ecr, repository, image, missing[0], options, cancellation).ConfigureAwait(false);
+            missing.RemoveAt(0);
         }
 
         if (digest is null)
         {
             throw new CakeException("The image has no tags to push.");
+        }
+
+        // Once ECR holds the image, further tags name that very manifest (PutImage): nothing is uploaded again, and
+        // a retry elsewhere can never make a second manifest for one image.
+        foreach (var tag in missing)
+        {
+            await ecr.AddTagAsync(repository.Name, digest, tag, cancellation).ConfigureAwait(false);
+            context.Information("Tagged {0}@{1} as {2} (ECR PutImage).", repository.Uri, digest, tag);
         }
 
         var stored = await VerifyAsync(ecr, repository, image, digest, cancellation).ConfigureAwait(false);
@@ -83,8 +92,8 @@ public static class EcrPublisher
         return (digest, present);
     }
 
-    private static async Task<string?> LogInAndPushAsync(
-        ICakeContext context, IEcrClient ecr, EcrRepository repository, ImageBuildResult image, List<string> missing, string? digest, EcrPushOptions options, CancellationToken cancellation)
+    private static async Task<string> LogInAndPushAsync(
+        ICakeContext context, IEcrClient ecr, EcrRepository repository, ImageBuildResult image, string tag, EcrPushOptions options, CancellationToken cancellation)
     {
         var registry = RegistryOf(repository);
         var authorization = await ecr.GetAuthorizationTokenAsync(cancellation).ConfigureAwait(false);
@@ -93,33 +102,13 @@ public static class EcrPublisher
             throw new CakeException($"ECR issued registry credentials for {authorization.Registry}, but repository {repository.Name} lives at {registry}: check AWS_REGION and the account of the credentials.");
         }
 
-        var config = options.DockerConfigDirectory;
-        Directory.CreateDirectory(config.FullPath);
-        try
-        {
-            context.DockerLogin(authorization.Registry, authorization.Password, new DockerLoginSettings { Username = authorization.UserName, ConfigDirectory = config });
-            foreach (var tag in missing)
-            {
-                var target = ImageTags.Reference(repository.Uri, tag);
-                context.DockerTag(ImageTags.Reference(image.Repository, tag), target);
-                var pushSettings = options.PushSettings();
-                pushSettings.ConfigDirectory = config;
-                var pushed = context.DockerPush(target, pushSettings);
-                if (digest is not null && pushed.Digest != digest)
-                {
-                    throw new CakeException($"Pushing {target} gave digest {pushed.Digest}, but the other tags point at {digest}; the repository now holds two manifests for one image: check it.");
-                }
-
-                digest = pushed.Digest;
-            }
-        }
-        finally
-        {
-            // The login wrote the registry password (base64) into config.json: it must not outlive the push.
-            Directory.Delete(config.FullPath, recursive: true);
-        }
-
-        return digest;
+        using var config = DockerCredentialFolder.Create(context, options.ScratchDirectory);
+        context.DockerLogin(authorization.Registry, authorization.Password, new DockerLoginSettings { Username = authorization.UserName, ConfigDirectory = config.Path });
+        var target = ImageTags.Reference(repository.Uri, tag);
+        context.DockerTag(ImageTags.Reference(image.Repository, tag), target);
+        var pushSettings = options.PushSettings();
+        pushSettings.ConfigDirectory = config.Path;
+        return context.DockerPush(target, pushSettings).Digest;
     }
 
     private static async Task<EcrImage> VerifyAsync(IEcrClient ecr, EcrRepository repository, ImageBuildResult image, string digest, CancellationToken cancellation)

@@ -3,8 +3,8 @@ using Cake.Core.IO;
 
 namespace Build.Image.Ecr;
 
-/// <summary>How <see cref="EcrPublisher"/> pushes: where the short-lived docker config goes, and the push retry settings.</summary>
-public sealed record EcrPushOptions(DirectoryPath DockerConfigDirectory)
+/// <summary>How <see cref="EcrPublisher"/> pushes: where its short-lived docker config folders go, and the push retry settings.</summary>
+public sealed record EcrPushOptions(DirectoryPath ScratchDirectory)
 {
     public Func<DockerPushSettings> PushSettings { get; init; } = () => new DockerPushSettings();
 }

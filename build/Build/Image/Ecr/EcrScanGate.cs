@@ -9,8 +9,8 @@ namespace Build.Image.Ecr;
 /// <summary>
 /// ECR's scan of the pushed digest, judged like the local scan (<see cref="ImageVulnerabilityJudge"/>): waits for the
 /// scan within <c>--scan-timeout</c> and writes ecr-scan.json and ecr-vulnerabilities.sarif to the output folder. A
-/// scan that times out or ends without findings (FAILED, UNSUPPORTED_IMAGE...) fails: an image nobody could judge is
-/// not released.
+/// repository without scan on push, or a scan that times out or ends without findings (FAILED, UNSUPPORTED_IMAGE...),
+/// fails: an image nobody could judge is not released.
 /// </summary>
 public static class EcrScanGate
 {
@@ -25,10 +25,13 @@ public static class EcrScanGate
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(output);
         Directory.CreateDirectory(output.FullPath);
-        var scan = repository.ScanOnPush
-            ? await ScanAsync(ecr, repository, pushed, policy.Parameters.ScanTimeout, pollInterval, output.CombineWithFilePath(ReportFile).FullPath, cancellation).ConfigureAwait(false)
-            : ScannerOutcome.Skipped(VulnerabilitySources.Ecr, $"scan on push is off for repository {repository.Name}");
-        return ImageVulnerabilityJudge.Judge(policy, [scan], output.CombineWithFilePath(SarifFile), ImageVulnerabilityJudge.Today);
+        if (!repository.ScanOnPush)
+        {
+            throw new CakeException($"ECR repository {repository.Name} has scan on push off: {pushed.Reference} was pushed but nothing judged it, so it is not recorded for deploy; turn scan on push on (terraform/ecr.tf does).");
+        }
+
+        var scan = await ScanAsync(ecr, repository, pushed, policy.Parameters.ScanTimeout, pollInterval, output.CombineWithFilePath(ReportFile).FullPath, cancellation).ConfigureAwait(false);
+        return ImageVulnerabilityJudge.Judge(policy, [scan], output.CombineWithFilePath(SarifFile));
     }
 
     private static async Task<ScannerOutcome> ScanAsync(
@@ -47,7 +50,7 @@ public static class EcrScanGate
         if (scan.Status.State != EcrScanState.Complete)
         {
             throw new CakeException(
-                $"ECR could not scan {pushed.Reference}: {scan.Status}; the image is in ECR but was not judged, so it is not recorded for deploy (fix the cause, then run Push again: the tags are already there).");
+                $"ECR could not scan {pushed.Reference}: {scan.Status}; the image is in ECR but was not judged, so it is not recorded for deploy (fix the cause, then run ./build.sh --target Push --exclusive where this image was built: a rebuilt image differs and its tags would be refused).");
         }
 
         var findings = EcrFindingsAdapter.ToFindings(scan);

@@ -33,6 +33,12 @@ public sealed record EcrSession(EnvironmentFile Environment, IEcrClient Client, 
                 $"ECR repository {name} does not exist in {settings.Region}: terraform creates it, so run ./build.sh --target Apply --environment {context.EnvironmentName} first (or pass --{Parameters.ImageParameters.Names.EcrRepository} NAME).");
         }
 
+        if (!repository.ScanOnPush)
+        {
+            throw new CakeException(
+                $"ECR repository {name} has scan on push off, so nothing would judge the image after the push: turn it on (terraform/ecr.tf sets scan_on_push = true; terraform apply restores it).");
+        }
+
         context.Information(
             "ECR: {0} in {1} (tags {2}, scan on push {3}).",
             repository.Uri,

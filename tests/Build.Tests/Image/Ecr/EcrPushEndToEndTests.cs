@@ -63,7 +63,9 @@ public sealed class EcrPushEndToEndTests : IDisposable
         Assert.DoesNotContain(FakeEcr.RegistryPassword, run.All, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeEcr.SecretKey, run.All, StringComparison.Ordinal);
         Assert.All(_build.ReadArtifacts(), artifact => Assert.DoesNotContain(FakeEcr.RegistryPassword, artifact.Value, StringComparison.Ordinal));
-        Assert.False(Directory.Exists(_build.Path(".build", "image", "docker-config")), "the registry credentials outlived the push");
+        var scratch = _build.Path(".build", "image");
+        Assert.False(Directory.Exists(scratch) && Directory.EnumerateDirectories(scratch, "docker-config-*").Any(), "the registry credentials outlived the push");
+        Assert.Equal("dev", pushed.RootElement.GetProperty("environment").GetString());
     }
 
     [Fact]
@@ -95,6 +97,19 @@ public sealed class EcrPushEndToEndTests : IDisposable
         Assert.Contains("ECR repository app-dev does not exist in eu-west-1: terraform creates it, so run ./build.sh --target Apply --environment dev first", run.All, StringComparison.Ordinal);
         Assert.DoesNotContain("Compile", run.Output, StringComparison.Ordinal);
         Assert.Equal(1, _ecr.CountOf("DescribeRepositories"));
+    }
+
+    [Fact]
+    public void A_repository_without_scan_on_push_is_refused_in_setup_before_any_task()
+    {
+        var repository = _ecr.AddRepository("app-dev", immutableTags: true);
+        repository.ScanOnPush = null;
+
+        var run = _build.Run("--target", "Push", "--environment", "dev");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("ECR repository app-dev has scan on push off, so nothing would judge the image after the push", run.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("Compile", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ namespace Build.Tests.Image.Ecr;
 [Integration("docker engine and docker-registry")]
 public sealed class EcrPushTests : IDisposable
 {
-    private static readonly string[] AllTags = ["1.2.3-ecr", "0123456789ab", "1.2.4-ecr", "123456789abc", "1.2.5-ecr", "23456789abcd", "1.2.6-ecr", "456789abcdef"];
+    private static readonly string[] AllTags = ["1.2.3-ecr", "0123456789ab", "1.2.4-ecr", "123456789abc", "1.2.5-ecr", "23456789abcd", "1.2.6-ecr", "456789abcdef", "1.2.7-ecr", "56789abcdef0", "6789abcdef01"];
 
     private readonly DockerEngineFixture _docker;
     private readonly FakeEcr _ecr = new();
@@ -34,7 +34,9 @@ public sealed class EcrPushTests : IDisposable
         _ecr.AddRepository(_repositoryName, immutableTags: true);
     }
 
-    private DirectoryPath DockerConfig => new DirectoryPath(_docker.Artifacts).Combine($"docker-config-{_repositoryName.Replace('/', '-')}");
+    private DirectoryPath Scratch => new DirectoryPath(_docker.Artifacts).Combine($"scratch-{_repositoryName.Replace('/', '-')}");
+
+    private bool CredentialsLeftBehind => Directory.Exists(Scratch.FullPath) && Directory.EnumerateDirectories(Scratch.FullPath, DockerCredentialFolder.Prefix + "*").Any();
 
     private static DockerPushSettings FastRetries() => new() { MaxAttempts = 2, RetryDelay = TimeSpan.FromMilliseconds(200) };
 
@@ -70,7 +72,7 @@ public sealed class EcrPushTests : IDisposable
         Assert.Equal(manifest.CompressedSize, pushed.CompressedSizeBytes);
 
         // The login's credentials lived in a throw-away docker config; neither they nor the token reach the log.
-        Assert.False(Directory.Exists(DockerConfig.FullPath), "the docker config folder with the registry credentials outlived the push");
+        Assert.False(CredentialsLeftBehind, "the docker config folder with the registry credentials outlived the push");
         Assert.Contains(FakeEcr.RegistryPassword, _secrets.Values);
         Assert.DoesNotContain(FakeEcr.RegistryPassword, _docker.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeEcr.RegistryPassword, _log.All, StringComparison.Ordinal);
@@ -94,10 +96,31 @@ public sealed class EcrPushTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_tag_for_an_image_ECR_already_holds_is_added_by_PutImage_without_a_login_or_upload()
+    {
+        _docker.RequireEngine();
+        var (client, repository) = await OpenAsync();
+        var first = await EcrPublisher.PushAsync(_docker.Context, client, repository, BuildImage(["1.2.7-ecr", "56789abcdef0"]), Options(), CancellationToken.None);
+        var retagged = BuildImage(["1.2.7-ecr", "6789abcdef01"]);
+
+        var second = await EcrPublisher.PushAsync(_docker.Context, client, repository, retagged, Options(), CancellationToken.None);
+
+        Assert.Equal(first.Digest, second.Digest);
+        Assert.Equal(["1.2.7-ecr"], second.AlreadyPresentTags);
+        Assert.Equal(1, _ecr.CountOf(EcrOperations.GetAuthorizationToken));
+        Assert.Equal(2, _ecr.CountOf(EcrOperations.PutImage));
+        var tagged = await client.DescribeImageAsync(_repositoryName, EcrImageId.ByTag("6789abcdef01"));
+        Assert.Equal(first.Digest, tagged?.Digest);
+        using var http = _registry.SignedInClient();
+        var registry = new RegistryClient(http, RegistryClient.AddressOf(_registry.Address));
+        Assert.Equal(first.Digest, await registry.GetTagDigestAsync(_repositoryName, "6789abcdef01", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_tag_that_holds_another_image_is_refused_before_anything_is_pushed()
     {
         _docker.RequireEngine();
-        string[] tags = ["1.2.5-ecr", "23456789abcd", "1.2.6-ecr", "456789abcdef"];
+        string[] tags = ["1.2.5-ecr", "23456789abcd", "1.2.6-ecr", "456789abcdef", "1.2.7-ecr", "56789abcdef0", "6789abcdef01"];
         var (client, repository) = await OpenAsync();
         var first = await EcrPublisher.PushAsync(_docker.Context, client, repository, BuildImage(tags), Options(), CancellationToken.None);
         var other = BuildImage(["1.2.5-ecr", "3456789abcde"], created: "2026-03-03T00:00:00Z");
@@ -125,7 +148,7 @@ public sealed class EcrPushTests : IDisposable
         Assert.StartsWith($"docker login to {_registry.Address} failed: ", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
         Assert.DoesNotContain(_ecr.IssuedPassword, error.Message, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(DockerConfig.FullPath));
+        Assert.False(CredentialsLeftBehind, "the docker config folder with the registry credentials outlived the failed login");
         using var http = _registry.SignedInClient();
         var registry = new RegistryClient(http, RegistryClient.AddressOf(_registry.Address));
         Assert.Null(await registry.GetTagDigestAsync(_repositoryName, "1.2.6-ecr", CancellationToken.None));
@@ -134,7 +157,7 @@ public sealed class EcrPushTests : IDisposable
     private ImageBuildResult BuildImage(string[] tags, string created = "2026-01-01T00:00:00Z") =>
         _docker.BuildAppImage($"ecr-local-{_docker.RunId}", tags, created);
 
-    private EcrPushOptions Options() => new(DockerConfig) { PushSettings = FastRetries };
+    private EcrPushOptions Options() => new(Scratch) { PushSettings = FastRetries };
 
     private async Task<(EcrClient Client, EcrRepository Repository)> OpenAsync()
     {

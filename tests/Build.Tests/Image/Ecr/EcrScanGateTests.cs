@@ -14,6 +14,7 @@ public sealed class EcrScanGateTests : IDisposable
 {
     private const string Manifest = """{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"digest":"sha256:c0","size":10},"layers":[]}""";
     private static readonly TimeSpan FastPolls = TimeSpan.FromMilliseconds(20);
+    private static readonly DateOnly Today = new(2026, 6, 1);
 
     private readonly FakeEcr _ecr = new();
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("ecr-scan-gate-");
@@ -65,7 +66,7 @@ public sealed class EcrScanGateTests : IDisposable
     public async Task An_ignore_entry_with_a_future_expiry_lets_the_finding_through_and_warns_when_it_expires_within_14_days()
     {
         var image = Pushed(new FakeEcrScan { Findings = [new("CVE-2026-1111", "CRITICAL", "libssl3", "3.0.11")] });
-        var soon = ImageVulnerabilityJudge.Today.AddDays(10);
+        var soon = Today.AddDays(10);
 
         var outcome = await CheckAsync(image, Policy(VulnerabilitySeverity.High, Ignore("CVE-2026-1111", soon)));
 
@@ -80,7 +81,7 @@ public sealed class EcrScanGateTests : IDisposable
     public async Task An_expired_ignore_entry_fails_the_gate_even_though_it_matches()
     {
         var image = Pushed(new FakeEcrScan { Findings = [new("CVE-2026-1111", "HIGH", "libssl3", "3.0.11")] });
-        var yesterday = ImageVulnerabilityJudge.Today.AddDays(-1);
+        var yesterday = Today.AddDays(-1);
 
         var outcome = await CheckAsync(image, Policy(VulnerabilitySeverity.High, Ignore("CVE-2026-1111", yesterday)));
 
@@ -125,15 +126,15 @@ public sealed class EcrScanGateTests : IDisposable
     }
 
     [Fact]
-    public async Task With_scan_on_push_off_the_gate_says_it_was_skipped_and_why()
+    public async Task With_scan_on_push_off_nothing_judges_the_image_so_the_gate_fails()
     {
         _repository.ScanOnPush = null;
         var image = Pushed(scan: null);
 
-        var outcome = await CheckAsync(image, Policy(VulnerabilitySeverity.High));
+        var error = await Assert.ThrowsAsync<CakeException>(() => CheckAsync(image, Policy(VulnerabilitySeverity.High)));
 
-        Assert.True(outcome.Passed);
-        Assert.Equal("ecr: skipped (scan on push is off for repository app-dev)", outcome.Summary);
+        Assert.StartsWith("ECR repository app-dev has scan on push off: 127.0.0.1:5000/app-dev@sha256:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not recorded for deploy", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, _ecr.CountOf(EcrOperations.DescribeImageScanFindings));
     }
 
@@ -158,7 +159,7 @@ public sealed class EcrScanGateTests : IDisposable
         var ignoreFile = System.IO.Path.Combine(_root.FullName, "ignore.json");
         File.WriteAllText(ignoreFile, ignores ?? "[]");
         var parameters = new VulnerabilityParameters(threshold, ignoreFile, IgnoreFileGiven: true, timeout ?? TimeSpan.FromSeconds(30));
-        return new ImageVulnerabilityPolicy(parameters, new DirectoryPath(_root.FullName));
+        return new ImageVulnerabilityPolicy(parameters, new DirectoryPath(_root.FullName)) { Today = Today };
     }
 
     private static string Ignore(string id, DateOnly expires) =>
