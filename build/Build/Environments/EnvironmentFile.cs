@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Cake.Core;
 using Cake.Core.IO;
@@ -13,6 +14,7 @@ public sealed partial record EnvironmentFile(string Environment, string ServiceN
 {
     public const string ServiceNameVariable = "service_name";
     public const string RegionVariable = "aws_region";
+    private const string EnvironmentVariable = "environment";
 
     /// <summary>Gets the ECR repository terraform creates for this environment (local.name_prefix in terraform/locals.tf).</summary>
     public string RepositoryName => $"{ServiceName}-{Environment}";
@@ -37,7 +39,7 @@ public sealed partial record EnvironmentFile(string Environment, string ServiceN
     public static EnvironmentFile Parse(string text, string environment, string path)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var values = StringAssignments(text);
+        var values = StringAssignments(text, path);
         var service = Required(values, ServiceNameVariable, path);
         if (!ServiceNamePattern().IsMatch(service))
         {
@@ -50,7 +52,7 @@ public sealed partial record EnvironmentFile(string Environment, string ServiceN
             throw new CakeException($"{path}: {RegionVariable} '{region}' is not an AWS region name (e.g. eu-west-1).");
         }
 
-        if (values.TryGetValue("environment", out var declared) && declared != environment)
+        if (values.TryGetValue(EnvironmentVariable, out var declared) && declared != environment)
         {
             throw new CakeException($"{path}: environment = \"{declared}\" but the file is the '{environment}' environment's; fix the file.");
         }
@@ -58,51 +60,117 @@ public sealed partial record EnvironmentFile(string Environment, string ServiceN
         return new EnvironmentFile(environment, service, region, path);
     }
 
-    // Top-level `name = "value"` lines: all the build reads. Anything richer (lists, maps, heredocs) is terraform's;
-    // lines inside a map or list are skipped by tracking the bracket depth outside strings and comments.
-    private static Dictionary<string, string> StringAssignments(string text)
+    // Top-level `name = "value"` lines: all the build reads. Anything richer (lists, maps, heredocs) is terraform's.
+    // A second top-level assignment of a name the build reads is refused, as terraform refuses it.
+    private static Dictionary<string, string> StringAssignments(string text, string path)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var depth = 0;
-        foreach (var line in text.Split('\n'))
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (number, code) in TopLevelCode(text))
         {
-            if (depth == 0 && StringAssignment().Match(line) is { Success: true } match)
+            var match = Assignment().Match(code);
+            var name = match.Groups["name"].Value;
+            if (name is not (ServiceNameVariable or RegionVariable or EnvironmentVariable))
             {
-                values[match.Groups["name"].Value] = match.Groups["value"].Value;
+                continue;
             }
 
-            depth = Math.Max(0, depth + BracketBalance(line));
+            if (!lines.TryAdd(name, number))
+            {
+                throw new CakeException($"{path}: {name} is set twice (lines {lines[name]} and {number}); terraform refuses that too.");
+            }
+
+            if (match.Groups["value"] is { Success: true } value)
+            {
+                values[name] = value.Value;
+            }
         }
 
         return values;
     }
 
-    private static int BracketBalance(string line)
+    // A tiny line scanner: yields each line (1-based number) that starts outside any map or list, with its `#`, `//`
+    // and `/* ... */` comments (which may span lines) removed. Brackets count outside strings and comments; heredoc
+    // bodies (`<<EOT` or `<<-EOT` up to the line holding just EOT, indented or not) are skipped whole.
+    private static IEnumerable<(int Number, string Code)> TopLevelCode(string text)
     {
-        var balance = 0;
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
+        var depth = 0;
+        var inComment = false;
+        string? heredoc = null;
+        var lines = text.Split('\n');
+        for (var n = 0; n < lines.Length; n++)
         {
-            var c = line[i];
-            if (quoted)
+            var line = lines[n].TrimEnd('\r');
+            if (heredoc is not null)
             {
-                quoted = c != '"' || line[i - 1] == '\\';
+                heredoc = line.Trim() == heredoc ? null : heredoc;
+                continue;
             }
-            else if (c == '"')
+
+            var topLevel = depth == 0;
+            var code = new StringBuilder(line.Length);
+            var quoted = false;
+            for (var i = 0; i < line.Length; i++)
             {
-                quoted = true;
+                var c = line[i];
+                var next = i + 1 < line.Length ? line[i + 1] : '\0';
+                if (inComment)
+                {
+                    if (c == '*' && next == '/')
+                    {
+                        inComment = false;
+                        i++;
+                    }
+
+                    continue;
+                }
+
+                if (quoted)
+                {
+                    code.Append(c);
+                    if (c == '\\' && next != '\0')
+                    {
+                        code.Append(next);
+                        i++;
+                    }
+                    else
+                    {
+                        quoted = c != '"';
+                    }
+
+                    continue;
+                }
+
+                if (c == '#' || (c == '/' && next == '/'))
+                {
+                    break;
+                }
+
+                if (c == '/' && next == '*')
+                {
+                    inComment = true;
+                    code.Append(' ');
+                    i++;
+                    continue;
+                }
+
+                if (c == '<' && HeredocStart().Match(line, i) is { Success: true } start)
+                {
+                    heredoc = start.Groups["tag"].Value;
+                    code.Append(line, i, line.Length - i);
+                    break;
+                }
+
+                quoted = c == '"';
+                depth = Math.Max(0, depth + (c is '{' or '[' ? 1 : c is '}' or ']' ? -1 : 0));
+                code.Append(c);
             }
-            else if (c == '#' || (c == '/' && i + 1 < line.Length && line[i + 1] == '/'))
+
+            if (topLevel)
             {
-                break;
-            }
-            else
-            {
-                balance += c is '{' or '[' ? 1 : c is '}' or ']' ? -1 : 0;
+                yield return (n + 1, code.ToString());
             }
         }
-
-        return balance;
     }
 
     private static string Required(Dictionary<string, string> values, string name, string path) =>
@@ -110,10 +178,14 @@ public sealed partial record EnvironmentFile(string Environment, string ServiceN
             ? value
             : throw new CakeException($"{path}: {name} is not set (a line like {name} = \"...\" is required).");
 
-    [GeneratedRegex("""^[ \t]*(?<name>[A-Za-z_][A-Za-z0-9_]*)[ \t]*=[ \t]*"(?<value>[^"\\\r\n]*)"[ \t]*(?:(?:#|//).*)?\r?$""", RegexOptions.CultureInvariant)]
-    private static partial Regex StringAssignment();
+    // `name =`, with the value captured only when it is a plain "string" and nothing else follows.
+    [GeneratedRegex("""^[ \t]*(?<name>[A-Za-z_][A-Za-z0-9_]*)[ \t]*=(?:[ \t]*"(?<value>[^"\\]*)"[ \t]*$)?""", RegexOptions.CultureInvariant)]
+    private static partial Regex Assignment();
 
-    [GeneratedRegex("^[a-z][a-z0-9-]{0,22}[a-z0-9]$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("""\G<<-?(?<tag>[A-Za-z_][A-Za-z0-9_-]*)[ \t]*$""", RegexOptions.CultureInvariant)]
+    private static partial Regex HeredocStart();
+
+    [GeneratedRegex("^(?!.*--)[a-z][a-z0-9-]{0,22}[a-z0-9]$", RegexOptions.CultureInvariant)]
     private static partial Regex ServiceNamePattern();
 
     [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$", RegexOptions.CultureInvariant)]
