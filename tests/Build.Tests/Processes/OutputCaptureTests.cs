@@ -11,7 +11,7 @@ public sealed class OutputCaptureTests
     {
         var output = new OutputCapture();
 
-        using (var process = Shell.Start("echo one; sleep 0.3; echo two >&2; sleep 0.3; echo three", new ProcessSettings().CaptureOutput(output)))
+        using (var process = Shell.Start("echo one; sleep 1; echo two >&2; sleep 1; echo three", new ProcessSettings().CaptureOutput(output)))
         {
             process.WaitForExit();
         }
