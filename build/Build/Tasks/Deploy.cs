@@ -20,7 +20,10 @@ public sealed class Deploy : AsyncFrostingTask<BuildContext>
         var record = context.Paths.Artifacts.Combine("deploy").CombineWithFilePath(new FilePath($"{context.EnvironmentName}.json"));
 
         // The record says what runs; after a failed deploy an older one would say something false.
-        File.Delete(record.FullPath);
+        if (File.Exists(record.FullPath))
+        {
+            File.Delete(record.FullPath);
+        }
         var parameters = context.Parameters.Deploy;
         var request = new LocalDeployRequest(
             reference,

@@ -19,7 +19,10 @@ public sealed class Push : AsyncFrostingTask<BuildContext>
         var record = ImagePaths.From(context.Paths).PushedFile;
 
         // pushed.json is what Deploy and Release trust: an older one must not survive a push that fails below.
-        File.Delete(record.FullPath);
+        if (File.Exists(record.FullPath))
+        {
+            File.Delete(record.FullPath);
+        }
         DockerEngineCheck.Require(context);
         var pushed = context.IsLocalEnvironment
             ? await LocalRegistryPublisher.PushAsync(context, image, context.Parameters.Image.Registry, pushSettings: null, CancellationToken.None)
