@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
+using Build.Health;
 using Cake.Core;
 
 namespace Build.Accessibility;
@@ -12,8 +13,6 @@ namespace Build.Accessibility;
 public sealed class ServiceProcess : IAsyncDisposable
 {
     private const int TailLines = 30;
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(2);
 
     private readonly Process _process;
     private readonly Queue<string> _tail = new();
@@ -105,44 +104,22 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     private async Task WaitHealthyAsync(Uri health, TimeSpan timeout)
     {
-        using var http = new HttpClient { Timeout = RequestTimeout };
-        var watch = Stopwatch.StartNew();
-        var last = "no answer yet";
-        while (watch.Elapsed < timeout)
+        var result = await HealthEndpointWait.UntilHealthyAsync(health, timeout, WhyStopped, CancellationToken.None);
+        if (!result.IsHealthy)
         {
-            if (_process.HasExited)
-            {
-                await _process.WaitForExitAsync();
-                throw new ServiceStartException(
-                    string.Create(CultureInfo.InvariantCulture, $"The service exited with code {_process.ExitCode} before {health} answered."),
-                    LastOutput);
-            }
+            throw new ServiceStartException($"The service {result.Failure}.", LastOutput);
+        }
+    }
 
-            try
-            {
-                using var response = await http.GetAsync(health);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-
-                last = string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)response.StatusCode}");
-            }
-            catch (HttpRequestException failure)
-            {
-                last = failure.Message;
-            }
-            catch (TaskCanceledException)
-            {
-                last = string.Create(CultureInfo.InvariantCulture, $"no answer within {RequestTimeout.TotalSeconds:0} s");
-            }
-
-            await Task.Delay(PollInterval);
+    private string? WhyStopped()
+    {
+        if (!_process.HasExited)
+        {
+            return null;
         }
 
-        throw new ServiceStartException(
-            string.Create(CultureInfo.InvariantCulture, $"The service did not answer {health} with success within {timeout.TotalSeconds:0} s (last: {last})."),
-            LastOutput);
+        _process.WaitForExit();
+        return string.Create(CultureInfo.InvariantCulture, $"exited with code {_process.ExitCode} before it answered");
     }
 
     private void Record(string? line)
