@@ -26,7 +26,7 @@ public static class LocalRegistryPublisher
         }
 
         var repository = image.Repository;
-        var (digest, present) = await CheckExistingTagsAsync(client, registry, image, cancellation).ConfigureAwait(false);
+        var (digest, present) = await ExistingTags.CheckAsync(image, $"{registry}/{repository}", (tag, token) => LookUpAsync(client, repository, tag, token), cancellation).ConfigureAwait(false);
         foreach (var tag in image.Tags.Except(present, StringComparer.Ordinal))
         {
             var target = ImageTags.Reference($"{registry}/{repository}", tag);
@@ -50,32 +50,15 @@ public static class LocalRegistryPublisher
         return new PushedImage(registry, repository, digest, image.Tags, manifest.CompressedSize, present);
     }
 
-    // A tag that exists must already hold this very image (its config digest is docker's image id); anything else
-    // is refused before a single tag is pushed, so a release never half-overwrites another.
-    private static async Task<(string? Digest, List<string> Present)> CheckExistingTagsAsync(RegistryClient client, string registry, ImageBuildResult image, CancellationToken cancellation)
+    private static async Task<ExistingTags.StoredTag?> LookUpAsync(RegistryClient client, string repository, string tag, CancellationToken cancellation)
     {
-        string? digest = null;
-        var present = new List<string>();
-        foreach (var tag in image.Tags)
+        if (await client.GetTagDigestAsync(repository, tag, cancellation).ConfigureAwait(false) is not { } digest)
         {
-            if (await client.GetTagDigestAsync(image.Repository, tag, cancellation).ConfigureAwait(false) is not { } existing)
-            {
-                continue;
-            }
-
-            var manifest = await client.GetManifestAsync(image.Repository, existing, cancellation).ConfigureAwait(false);
-            if (manifest.ConfigDigest != image.Id)
-            {
-                throw new CakeException(
-                    $"{registry}/{image.Repository}:{tag} already exists with digest {existing}, a different image (config {Short(manifest.ConfigDigest)}, this build {Short(image.Id)}); "
-                    + "pushed tags are never overwritten: commit your change (the version moves with the commit) or pass another --version.");
-            }
-
-            present.Add(tag);
-            digest ??= existing;
+            return null;
         }
 
-        return (digest, present);
+        var manifest = await client.GetManifestAsync(repository, digest, cancellation).ConfigureAwait(false);
+        return new ExistingTags.StoredTag(digest, manifest.ConfigDigest);
     }
 
     private static async Task VerifyTagsAsync(RegistryClient client, string registry, ImageBuildResult image, string digest, CancellationToken cancellation)
@@ -90,5 +73,4 @@ public static class LocalRegistryPublisher
         }
     }
 
-    private static string Short(string? digest) => digest is { Length: > 19 } ? digest[..19] : digest ?? "none";
 }

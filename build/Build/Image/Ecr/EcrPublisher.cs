@@ -20,7 +20,7 @@ public static class EcrPublisher
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(options);
         var registry = RegistryOf(repository);
-        var (digest, present) = await CheckExistingTagsAsync(ecr, repository, image, cancellation).ConfigureAwait(false);
+        var (digest, present) = await ExistingTags.CheckAsync(image, repository.Uri, (tag, token) => LookUpAsync(ecr, repository, tag, token), cancellation).ConfigureAwait(false);
         var missing = image.Tags.Except(present, StringComparer.Ordinal).ToList();
         if (digest is null && missing.Count > 0)
         {
@@ -58,38 +58,15 @@ public static class EcrPublisher
         return slash > 0 ? repository.Uri[..slash] : throw new CakeException($"ECR returned the repository URI '{repository.Uri}', which names no registry host.");
     }
 
-    // Refused before anything is pushed: a release never half-overwrites another. ECR's IMMUTABLE setting would
-    // refuse too, but only after the first tag went up, and a MUTABLE repository would silently move the tag.
-    private static async Task<(string? Digest, List<string> Present)> CheckExistingTagsAsync(IEcrClient ecr, EcrRepository repository, ImageBuildResult image, CancellationToken cancellation)
+    private static async Task<ExistingTags.StoredTag?> LookUpAsync(IEcrClient ecr, EcrRepository repository, string tag, CancellationToken cancellation)
     {
-        string? digest = null;
-        var present = new List<string>();
-        foreach (var tag in image.Tags)
+        if (await ecr.DescribeImageAsync(repository.Name, EcrImageId.ByTag(tag), cancellation).ConfigureAwait(false) is not { } existing)
         {
-            if (await ecr.DescribeImageAsync(repository.Name, EcrImageId.ByTag(tag), cancellation).ConfigureAwait(false) is not { } existing)
-            {
-                continue;
-            }
-
-            var stored = await ecr.BatchGetImageAsync(repository.Name, existing.Digest, cancellation).ConfigureAwait(false);
-            var config = RegistryClient.Parse(existing.Digest, stored.MediaType ?? "", stored.Manifest).ConfigDigest;
-            if (config != image.Id)
-            {
-                throw new CakeException(
-                    $"{repository.Uri}:{tag} already exists with digest {existing.Digest}, a different image (config {Short(config)}, this build {Short(image.Id)}); "
-                    + "pushed tags are never overwritten: commit your change (the version moves with the commit) or pass another --version.");
-            }
-
-            if (digest is not null && digest != existing.Digest)
-            {
-                throw new CakeException($"{repository.Uri} holds this image under two manifests ({digest}, {existing.Digest}); tag {tag} is ambiguous: check the repository.");
-            }
-
-            present.Add(tag);
-            digest = existing.Digest;
+            return null;
         }
 
-        return (digest, present);
+        var stored = await ecr.BatchGetImageAsync(repository.Name, existing.Digest, cancellation).ConfigureAwait(false);
+        return new ExistingTags.StoredTag(existing.Digest, RegistryClient.Parse(existing.Digest, stored.MediaType ?? "", stored.Manifest).ConfigDigest);
     }
 
     private static async Task<string> LogInAndPushAsync(
@@ -121,5 +98,4 @@ public static class EcrPublisher
             : throw new CakeException($"After the push ECR lists {repository.Uri}@{digest} without tag(s) {string.Join(", ", untagged)}: another push raced this one; check the repository.");
     }
 
-    private static string Short(string? digest) => digest is { Length: > 19 } ? digest[..19] : digest ?? "none";
 }
