@@ -1,5 +1,4 @@
 using Build.Ci;
-using Build.Image.Ecr;
 using Build.Reporting;
 using Build.Versioning;
 using Cake.Common.Diagnostics;
@@ -10,7 +9,7 @@ using Cake.Frosting;
 namespace Build;
 
 /// <summary>
-/// Setup fills the context (root, version, CI adapter) and masks secrets before the first task;
+/// Setup fills the context (root, version, CI adapter), masks secrets and runs the stages' preflight before the first task;
 /// Teardown writes build-report.json and summary.md, whether the build passed or failed.
 /// </summary>
 public sealed class BuildLifetime : FrostingLifetime<BuildContext>
@@ -29,7 +28,7 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
         var root = BuildPaths.FindRoot(context.Environment.WorkingDirectory);
         var artifacts = new Cake.Core.IO.DirectoryPath(parameters.ArtifactsDirectory);
         var paths = new BuildPaths(root, artifacts.IsRelative ? root.Combine(artifacts) : artifacts);
-        RefuseCloudDeploy(context, info);
+        StagePreflight.RefuseUnsupported(context, info.TasksToExecute);
         var version = new VersionCalculator(new GitRepository(root.FullPath)).Calculate(parameters.VersionOverride);
         context.Initialize(info.TargetTask.Name, paths, version, ci);
 
@@ -42,7 +41,7 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
             parameters.Configuration,
             ci.Name);
         LogDiagnostics(context);
-        OpenEcrWhenPushing(context, info);
+        StagePreflight.Prepare(context, info.TasksToExecute);
     }
 
     public override void Teardown(BuildContext context, ITeardownContext info)
@@ -68,31 +67,6 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
 
     private static Dictionary<string, string> Flatten(ICakeArguments arguments) =>
         arguments.GetArguments().ToDictionary(pair => pair.Key, pair => string.Join(",", pair.Value), StringComparer.OrdinalIgnoreCase);
-
-    // Deploy exists for the local environment only: asking for a cloud deploy is a usage error (exit 2), refused
-    // before the context is set up, so nothing runs and no report is written.
-    private static void RefuseCloudDeploy(BuildContext context, ISetupContext info)
-    {
-        if (!context.IsLocalEnvironment && info.TasksToExecute.Any(task => task.Name == nameof(Tasks.Deploy)))
-        {
-            throw UsageError.Of($"Deploy to '{context.EnvironmentName}' (ECS) is not built yet; Deploy runs the local environment only. Use --target Push --environment {context.EnvironmentName} to publish the image.");
-        }
-    }
-
-    // A cloud push needs credentials, the region and the repository: checked now, so a missing one fails the run
-    // before minutes of image building rather than after.
-    private static void OpenEcrWhenPushing(BuildContext context, ISetupContext info)
-    {
-        if (!context.IsLocalEnvironment && info.TasksToExecute.Any(task => task.Name == nameof(Tasks.Push)))
-        {
-            if (context.BuildVersion.IsDirty)
-            {
-                throw new CakeException($"The working tree has uncommitted changes: an image pushed to '{context.EnvironmentName}' must be one a commit describes; commit or stash them (git status lists them), then push.");
-            }
-
-            context.Ecr = EcrSession.OpenAsync(context, CancellationToken.None).GetAwaiter().GetResult();
-        }
-    }
 
     // At diagnostic verbosity the environment is logged to debug CI problems; secrets are redacted like all output.
     private static void LogDiagnostics(BuildContext context)

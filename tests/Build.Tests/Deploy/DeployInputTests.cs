@@ -6,7 +6,8 @@ using Cake.Core;
 
 namespace Build.Tests.Deploy;
 
-public sealed class DeployUnitTests : IDisposable
+/// <summary>What Deploy reads and refuses before it touches a container: inspect output, its parameters, a cloud environment.</summary>
+public sealed class DeployInputTests : IDisposable
 {
     private readonly BuildProcess _build = new();
 
