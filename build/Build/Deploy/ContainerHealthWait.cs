@@ -1,6 +1,7 @@
 using System.Globalization;
 using Build.Docker;
 using Build.Health;
+using Cake.Core;
 
 namespace Build.Deploy;
 
@@ -16,7 +17,7 @@ public static class ContainerHealthWait
         ArgumentNullException.ThrowIfNull(containers);
         ArgumentNullException.ThrowIfNull(url);
         var result = await HealthEndpointWait.UntilHealthyAsync(new Uri(url, "health"), timeout, () => WhyStopped(containers, name), cancellation).ConfigureAwait(false);
-        return result.IsHealthy ? result.Elapsed : throw new DeployCheckFailedException($"container {name} {result.Failure}");
+        return result.IsHealthy ? result.Elapsed : throw new CakeException($"container {name} {result.Failure}");
     }
 
     private static string? WhyStopped(DockerContainers containers, string name)

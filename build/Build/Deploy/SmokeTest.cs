@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Cake.Core;
 
 namespace Build.Deploy;
 
@@ -19,7 +20,7 @@ public static class SmokeTest
             var version = await http.GetFromJsonAsync<VersionWire>("version", JsonOptions, cancellation).ConfigureAwait(false);
             if (expectedVersion is not null && version?.Version != expectedVersion)
             {
-                throw new DeployCheckFailedException($"/version reports {version?.Version ?? "nothing"}, not {expectedVersion}: the container runs another build");
+                throw new CakeException($"/version reports {version?.Version ?? "nothing"}, not {expectedVersion}: the container runs another build");
             }
 
             checks.Add($"/version reports {version?.Version} ({version?.Commit})");
@@ -27,7 +28,7 @@ public static class SmokeTest
             var type = home.Content.Headers.ContentType?.MediaType;
             if (!home.IsSuccessStatusCode || type != "text/html")
             {
-                throw new DeployCheckFailedException($"/ answered {(int)home.StatusCode} {type}, not 200 text/html");
+                throw new CakeException($"/ answered {(int)home.StatusCode} {type}, not 200 text/html");
             }
 
             checks.Add("/ renders (200 text/html)");
@@ -35,7 +36,7 @@ public static class SmokeTest
         }
         catch (Exception failed) when (failed is HttpRequestException or TaskCanceledException or JsonException)
         {
-            throw new DeployCheckFailedException($"smoke test failed: {failed.Message}", failed);
+            throw new CakeException($"smoke test failed: {failed.Message}", failed);
         }
     }
 
