@@ -3,10 +3,10 @@ using Build.Aws.Ecr;
 using Build.Image;
 using Build.Image.Ecr;
 using Build.Tests.Aws;
+using Build.Tests.Support;
 using Build.Vulnerabilities;
 using Cake.Core;
 using Cake.Core.IO;
-using Build.Tests.Support;
 
 namespace Build.Tests.Image.Ecr;
 
