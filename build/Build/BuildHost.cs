@@ -17,8 +17,23 @@ public static class BuildHost
             .UseTaskLifetime<BuildTaskLifetime>()
             .AddAssembly(typeof(BuildHost).Assembly)
             .UseOutputFilter(secrets.Redact)
+            .UseErrorLineLimit(Reporting.Bounded.LineCharacters, (context, message) => SaveWholeError(context, message, secrets))
             .ConfigureServices(services => services
                 .AddSingleton(secrets)
                 .AddSingleton(provider => BuildParameters.Parse(provider.GetRequiredService<ICakeContext>().Arguments, secrets)));
+    }
+
+    // Before Setup there is no artifacts folder to write to; the line is cut and says so.
+    private static string? SaveWholeError(IFrostingContext context, string message, SecretRegistry secrets)
+    {
+        if (context is not BuildContext { IsSetUp: true } build)
+        {
+            return null;
+        }
+
+        var path = build.Paths.Artifacts.CombineWithFilePath(Reporting.ReportWriter.FullErrorFile).FullPath;
+        Directory.CreateDirectory(build.Paths.Artifacts.FullPath);
+        File.WriteAllText(path, secrets.Redact(message));
+        return path;
     }
 }

@@ -24,6 +24,8 @@ public sealed class CakeHost
     private TextWriter _output = Console.Out;
     private TextWriter _error = Console.Error;
     private Func<string, string> _outputFilter = static text => text;
+    private int _errorLineLimit = int.MaxValue;
+    private Func<IFrostingContext, string, string?> _saveWholeError = static (_, _) => null;
 
     public CakeHost UseContext<TContext>()
         where TContext : class, IFrostingContext
@@ -80,6 +82,18 @@ public sealed class CakeHost
         return this;
     }
 
+    /// <summary>
+    /// Keeps the final error line to <paramref name="maxCharacters"/>; a longer message is handed whole to
+    /// <paramref name="saveWhole"/>, which returns where it saved it (or null) for the line to say so.
+    /// </summary>
+    public CakeHost UseErrorLineLimit(int maxCharacters, Func<IFrostingContext, string, string?> saveWhole)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCharacters, 80);
+        _errorLineLimit = maxCharacters;
+        _saveWholeError = saveWhole;
+        return this;
+    }
+
     public int Run(IEnumerable<string> args) => RunAsync(args).GetAwaiter().GetResult();
 
     public async Task<int> RunAsync(IEnumerable<string> args)
@@ -125,7 +139,7 @@ public sealed class CakeHost
         }
         catch (CakeException invalid)
         {
-            return FailureReporter.Report(invalid, log, console);
+            return new FailureReporter(log, console, _errorLineLimit, _ => null).Report(invalid);
         }
 
         var engine = provider.GetRequiredService<ICakeEngine>();
@@ -147,7 +161,8 @@ public sealed class CakeHost
             host.Settings.UseExclusiveTarget();
         }
 
-        return await RunTargetAsync(host, known?.Name ?? options.Target, log, console);
+        var failures = new FailureReporter(log, console, _errorLineLimit, message => _saveWholeError(context, message));
+        return await RunTargetAsync(host, known?.Name ?? options.Target, failures);
     }
 
     private ServiceProvider BuildServices(HostOptions options, ICakeLog log, IAnsiConsole ansi, IConsole console)
@@ -232,7 +247,7 @@ public sealed class CakeHost
                 log),
         };
 
-    private static async Task<int> RunTargetAsync(IScriptHost host, string target, ICakeLog log, IConsole console)
+    private static async Task<int> RunTargetAsync(IScriptHost host, string target, FailureReporter failures)
     {
         try
         {
@@ -241,7 +256,7 @@ public sealed class CakeHost
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            return FailureReporter.Report(exception, log, console);
+            return failures.Report(exception);
         }
     }
 

@@ -5,7 +5,11 @@ namespace Build.Aws;
 /// <summary>The endpoint of a service: an override from the environment, else the service's regional endpoint.</summary>
 public static class AwsEndpoints
 {
-    public static Uri Resolve(AwsService service, string region, Func<string, string?> variables)
+    public static Uri Resolve(AwsService service, string region, Func<string, string?> variables) =>
+        ResolveWithSource(service, region, variables).Endpoint;
+
+    /// <summary>The endpoint and the variable that set it (null: the service's regional endpoint).</summary>
+    public static (Uri Endpoint, string? Variable) ResolveWithSource(AwsService service, string region, Func<string, string?> variables)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(variables);
@@ -17,12 +21,12 @@ public static class AwsEndpoints
                 var value = variables(name)?.Trim();
                 if (!string.IsNullOrEmpty(value))
                 {
-                    return Parse(name, value);
+                    return (Parse(name, value), name);
                 }
             }
         }
 
-        return Regional(service, region);
+        return (Regional(service, region), null);
     }
 
     /// <summary>The public regional endpoint, e.g. https://api.ecr.eu-west-1.amazonaws.com (China: amazonaws.com.cn).</summary>

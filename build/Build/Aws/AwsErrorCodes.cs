@@ -28,11 +28,12 @@ public static class AwsErrorCodes
         return error.StatusCode == 429 || Throttling.Contains(error.Code);
     }
 
-    /// <summary>Throttling, HTTP 429 and 5xx, and the codes AWS documents as transient.</summary>
+    /// <summary>Throttling, HTTP 429 and 5xx, the codes AWS documents as transient, and network failures other than TLS.</summary>
     public static bool IsRetryable(AwsError error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return IsThrottling(error) || error.StatusCode >= 500 || Transient.Contains(error.Code);
+        return IsThrottling(error) || error.StatusCode >= 500 || AwsNetworkFailure.IsRetryable(error)
+            || (Transient.Contains(error.Code) && !AwsNetworkFailure.IsNetwork(error));
     }
 
     public static bool IsCredentialsRejected(AwsError error)

@@ -62,6 +62,13 @@ public sealed class AwsJsonClient
                 throw new AwsCredentialsRejectedException(name, error);
             }
 
+            if (AwsNetworkFailure.IsNetwork(error) && (!AwsNetworkFailure.IsRetryable(error) || attempt >= _settings.Retry.MaxAttempts))
+            {
+                var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+                var attempts = attempt == 1 ? "" : $" after {attempt} attempt(s) in {elapsed} s";
+                throw new AwsRetriesExhaustedException(_secrets.Redact(AwsNetworkFailure.Describe(name, _settings, error, attempts)), name, error, attempt);
+            }
+
             if (!AwsErrorCodes.IsRetryable(error))
             {
                 throw new AwsServiceException(Failed(name, error), name, error);
@@ -129,12 +136,12 @@ public sealed class AwsJsonClient
         }
         catch (HttpRequestException failure)
         {
-            return ("", new AwsError("NetworkError", _secrets.Redact($"{_settings.Endpoint} could not be reached: {failure.Message}"), 503));
+            var network = AwsNetworkFailure.From(failure);
+            return ("", network with { Message = _secrets.Redact(network.Message) });
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            var seconds = _settings.Retry.AttemptTimeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
-            return ("", new AwsError("RequestTimeout", $"no answer from {_settings.Endpoint} within {seconds} s", 504));
+            return ("", AwsNetworkFailure.Timeout(_settings.Retry.AttemptTimeout));
         }
     }
 

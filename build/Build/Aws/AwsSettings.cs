@@ -28,6 +28,12 @@ public sealed partial record AwsSettings
 
     public AwsRetryPolicy Retry { get; init; } = AwsRetryPolicy.Default;
 
+    /// <summary>Gets where <see cref="Endpoint"/> came from, for error messages ("from AWS_ENDPOINT_URL_ECR").</summary>
+    public string EndpointSource { get; init; } = "the configured endpoint";
+
+    /// <summary>Gets what to do when the endpoint cannot be reached, for error messages.</summary>
+    public string EndpointHint { get; init; } = "check the endpoint";
+
     /// <summary>
     /// Region from AWS_REGION, then AWS_DEFAULT_REGION; endpoint from the service's AWS_ENDPOINT_URL_&lt;SERVICE&gt;,
     /// then AWS_ENDPOINT_URL, else the service's regional endpoint; attempts from AWS_MAX_ATTEMPTS.
@@ -43,7 +49,15 @@ public sealed partial record AwsSettings
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(variables);
         var region = ReadRegion(variables, configuredRegion);
-        return new AwsSettings(region, AwsEndpoints.Resolve(service, region, variables)) { Retry = ReadRetry(variables) };
+        var (endpoint, variable) = AwsEndpoints.ResolveWithSource(service, region, variables);
+        return new AwsSettings(region, endpoint)
+        {
+            Retry = ReadRetry(variables),
+            EndpointSource = variable is null ? $"the regional endpoint of {region}" : $"from {variable}",
+            EndpointHint = variable is null
+                ? $"set {service.EndpointVariable} (or {AwsEnvironmentVariables.EndpointUrl}) to reach AWS through another endpoint"
+                : $"correct or unset {variable}",
+        };
     }
 
     private static string ReadRegion(Func<string, string?> variables, ConfiguredRegion? configured)

@@ -5,9 +5,15 @@ using Build.Versioning;
 
 namespace Build.Reporting;
 
-/// <summary>Writes artifacts/build-report.json and artifacts/summary.md, redacted, and returns the summary.</summary>
+/// <summary>
+/// Writes artifacts/build-report.json and artifacts/summary.md, redacted and bounded (see <see cref="Bounded"/>), and
+/// returns the summary. What had to be cut is written whole beside them: error.txt, summary-full.md.
+/// </summary>
 public static class ReportWriter
 {
+    public const string FullErrorFile = "error.txt";
+    public const string FullSummaryFile = "summary-full.md";
+
     public static string Write(BuildReport report, BuildRunInfo run, string artifactsDirectory, SecretRegistry secrets)
     {
         Directory.CreateDirectory(artifactsDirectory);
@@ -16,6 +22,15 @@ public static class ReportWriter
         // secrets contain, so redacting the serialised text alone would miss them. The text is redacted again after.
         run = Redacted(run, secrets);
         report = Redacted(report, secrets);
+        var fullError = Path.Combine(artifactsDirectory, FullErrorFile);
+        File.Delete(fullError);
+        report = WithBoundedErrors(report, run.Error);
+        if (run.Error is { Length: > Bounded.LineCharacters } longError)
+        {
+            File.WriteAllText(fullError, longError);
+            run = run with { Error = Bounded.Text(longError, Bounded.LineCharacters, FullErrorFile) };
+        }
+
         var json = JsonSerializer.Serialize(
             new
             {
@@ -33,7 +48,15 @@ public static class ReportWriter
             JsonDefaults.Indented);
         File.WriteAllText(Path.Combine(artifactsDirectory, "build-report.json"), secrets.Redact(json));
 
-        var markdown = secrets.Redact(ToMarkdown(report, run));
+        var whole = secrets.Redact(ToMarkdown(report, run, bounded: false));
+        var markdown = secrets.Redact(ToMarkdown(report, run, bounded: true));
+        var fullSummary = Path.Combine(artifactsDirectory, FullSummaryFile);
+        File.Delete(fullSummary);
+        if (markdown != whole)
+        {
+            File.WriteAllText(fullSummary, whole);
+        }
+
         File.WriteAllText(Path.Combine(artifactsDirectory, "summary.md"), markdown);
         return markdown;
     }
@@ -67,7 +90,27 @@ public static class ReportWriter
         return copy;
     }
 
-    public static string ToMarkdown(BuildReport report, BuildRunInfo run)
+    // A task's error is usually the run's; only then is its whole text in error.txt.
+    private static BuildReport WithBoundedErrors(BuildReport report, string? runError)
+    {
+        var copy = new BuildReport();
+        foreach (var task in report.Tasks)
+        {
+            copy.Add(task with { Error = task.Error is null ? null : Bounded.Text(task.Error, Bounded.LineCharacters, task.Error == runError ? FullErrorFile : null) });
+        }
+
+        foreach (var (title, markdown) in report.Sections)
+        {
+            copy.AddSection(title, markdown);
+        }
+
+        return copy;
+    }
+
+    /// <param name="report">What the tasks did.</param>
+    /// <param name="run">The facts of the run.</param>
+    /// <param name="bounded">Whether notes, sections and the whole text are cut to <see cref="Bounded"/>'s sizes.</param>
+    public static string ToMarkdown(BuildReport report, BuildRunInfo run, bool bounded = true)
     {
         var text = new StringBuilder();
         var outcome = run.Succeeded ? "succeeded" : "FAILED";
@@ -86,7 +129,8 @@ public static class ReportWriter
         foreach (var task in report.Tasks)
         {
             var notes = task.SkipReason ?? task.Error ?? string.Join(", ", task.Outputs.Select(pair => $"{pair.Key}: {pair.Value}"));
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {task.Name} | {task.Status} | {task.DurationSeconds:0.0} s | {notes.Replace("|", "\\|", StringComparison.Ordinal)} |");
+            notes = bounded ? Bounded.Text(notes, Bounded.LineCharacters, FullSummaryFile) : notes;
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {task.Name} | {task.Status} | {task.DurationSeconds:0.0} s | {notes.ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal)} |");
         }
 
         foreach (var (title, markdown) in report.Sections)
@@ -94,10 +138,10 @@ public static class ReportWriter
             text.AppendLine();
             text.AppendLine(CultureInfo.InvariantCulture, $"### {title}");
             text.AppendLine();
-            text.AppendLine(markdown.TrimEnd());
+            text.AppendLine((bounded ? Bounded.Markdown(markdown, Bounded.SectionCharacters, FullSummaryFile) : markdown).TrimEnd());
         }
 
-        return text.ToString();
+        return bounded ? Bounded.Markdown(text.ToString(), Bounded.SummaryCharacters, FullSummaryFile) : text.ToString();
     }
 }
 

@@ -49,7 +49,7 @@ public sealed class Push : AsyncFrostingTask<BuildContext>
         var pushed = await EcrPublisher.PushAsync(context, session.Client, session.Repository, image, options, CancellationToken.None);
         context.Information("Pushed {0}; waiting up to {1:0} s for ECR's scan.", pushed.Reference, context.Parameters.Vulnerabilities.ScanTimeout.TotalSeconds);
         var output = ImagePaths.From(context.Paths).Output;
-        var scan = await EcrScanGate.CheckAsync(session.Client, session.Repository, pushed, ImageVulnerabilityPolicy.For(context), output, ScanPollInterval, CancellationToken.None);
+        var scan = await EcrScanGate.CheckAsync(session.Client, session.Repository, pushed, ImageVulnerabilityPolicy.For(context), output, ScanPollInterval, TimeProvider.System, CancellationToken.None);
         VulnerabilityWarnings.Publish(context, scan);
         context.Information("ECR scan: {0}", scan.Summary);
         context.Report.AddSection("ECR scan", scan.MarkdownSection);

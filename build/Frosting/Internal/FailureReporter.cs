@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cake.Core;
 using Cake.Core.Diagnostics;
 
@@ -6,19 +7,34 @@ namespace Cake.Frosting.Internal;
 /// <summary>
 /// Turns a failed run into one error line and an exit code. The stack trace is printed only at
 /// diagnostic verbosity. A <see cref="CakeException"/> carries its own exit code (2 for usage errors).
+/// A message longer than the line limit is cut, and saved whole where the build says.
 /// </summary>
-internal static class FailureReporter
+internal sealed class FailureReporter(ICakeLog log, IConsole console, int lineLimit, Func<string, string?> saveWhole)
 {
-    public static int Report(Exception exception, ICakeLog log, IConsole console)
+    public int Report(Exception exception)
     {
         var cause = Unwrap(exception);
-        console.WriteErrorLine($"Error: {cause.Message}");
+        console.WriteErrorLine($"Error: {Bound(cause.Message)}");
         if (log.Verbosity >= Verbosity.Diagnostic)
         {
             console.WriteErrorLine(exception.ToString());
         }
 
         return cause is CakeException { ExitCode: not 0 } cake ? cake.ExitCode : ExitCodes.Failure;
+    }
+
+    private string Bound(string message)
+    {
+        if (message.Length <= lineLimit)
+        {
+            return message;
+        }
+
+        var cut = (message.Length - lineLimit).ToString(CultureInfo.InvariantCulture);
+        var where = saveWhole(message);
+        return where is null
+            ? $"{message[..lineLimit]}... (+{cut} characters)"
+            : $"{message[..lineLimit]}... (+{cut} characters; the whole message is in {where})";
     }
 
     private static Exception Unwrap(Exception exception)

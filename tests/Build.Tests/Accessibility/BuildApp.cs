@@ -10,7 +10,7 @@ namespace Build.Tests.Accessibility;
 /// </summary>
 public static class BuildApp
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
     // CI detection changes presentation (log groups, annotations); these tests read plain output.
     private static readonly string[] CiVariables = ["CI", "GITHUB_ACTIONS", "JENKINS_URL", "JENKINS_HOME", "TF_BUILD", "GITLAB_CI"];

@@ -24,7 +24,7 @@ public static class Processes
     public static async Task AssertStopsAsync(int pid, string what)
     {
         var watch = Stopwatch.StartNew();
-        while (IsRunning(pid) && watch.Elapsed < TimeSpan.FromSeconds(10))
+        while (IsRunning(pid) && watch.Elapsed < TimeSpan.FromSeconds(60))
         {
             await Task.Delay(100);
         }

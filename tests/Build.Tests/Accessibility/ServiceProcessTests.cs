@@ -30,9 +30,9 @@ public sealed class ServiceProcessTests : IDisposable
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("sleep 300 & echo $! > child.pid; echo $$ > parent.pid; echo 'starting, but never listening'; wait");
 
-        var error = await Assert.ThrowsAsync<ServiceStartException>(() => ServiceProcess.StartAsync(start, url, new Uri(url, "/health"), TimeSpan.FromSeconds(2)));
+        var error = await Assert.ThrowsAsync<ServiceStartException>(() => ServiceProcess.StartAsync(start, url, new Uri(url, "/health"), TimeSpan.FromSeconds(10)));
 
-        Assert.StartsWith($"The service did not answer {url}health with success within 2 s (last: ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"The service did not answer {url}health with success within 10 s (last: ", error.Message, StringComparison.Ordinal);
         Assert.Contains("starting, but never listening", error.LastOutput);
         await Processes.AssertStopsAsync(int.Parse(File.ReadAllText(Path.Combine(_directory, "parent.pid")), CultureInfo.InvariantCulture), "the service");
         await Processes.AssertStopsAsync(int.Parse(File.ReadAllText(Path.Combine(_directory, "child.pid")), CultureInfo.InvariantCulture), "the service's child");

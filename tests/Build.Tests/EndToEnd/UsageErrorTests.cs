@@ -34,6 +34,17 @@ public sealed class UsageErrorTests : IDisposable
     }
 
     [Fact]
+    public void A_huge_bad_value_gives_one_bounded_line()
+    {
+        var run = _build.Run("--target", "Clean", "--configuration", new string('x', 100_000));
+
+        var line = AssertUsageError(run);
+        Assert.StartsWith("Error: Invalid --configuration 'xxx", line, StringComparison.Ordinal);
+        Assert.InRange(line.Length, 100, 2100);
+        Assert.EndsWith("characters)", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_coverage_threshold_above_100_exits_2_with_one_line()
     {
         var run = _build.Run("--target", "Clean", "--coverage-threshold", "150");

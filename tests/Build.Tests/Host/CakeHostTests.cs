@@ -92,6 +92,33 @@ public sealed class CakeHostTests
     }
 
     [Fact]
+    public void A_message_longer_than_the_line_limit_is_cut_and_saved_whole_where_the_build_says()
+    {
+        var saved = new List<string>();
+
+        var run = _host.Run(host => host.UseErrorLineLimit(300, (_, message) => { saved.Add(message); return "/tmp/the-whole-error.txt"; }), "--target", "FailingAtLength");
+
+        Assert.Equal(1, run.ExitCode);
+        var line = run.ErrorLines[^1];
+        Assert.StartsWith("Error: the file is invalid: entry 1 is wrong; entry 2 is wrong;", line, StringComparison.Ordinal);
+        Assert.Matches(@"\.\.\. \(\+[0-9]+ characters; the whole message is in /tmp/the-whole-error\.txt\)$", line);
+        Assert.InRange(line.Length, 300, 400);
+        var whole = Assert.Single(saved);
+        Assert.EndsWith($"entry {FailingAtLength.Problems} is wrong", whole, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_message_within_the_limit_is_printed_as_it_is_and_not_saved()
+    {
+        var saved = new List<string>();
+
+        var run = _host.Run(host => host.UseErrorLineLimit(300, (_, message) => { saved.Add(message); return "unused"; }), "--target", "AfterFailure");
+
+        Assert.Equal("Error: the image is unhealthy", run.ErrorLines[^1]);
+        Assert.Empty(saved);
+    }
+
+    [Fact]
     public void OnError_handles_the_failure_then_Finally_runs_and_the_graph_goes_on()
     {
         var run = _host.Run("--target", "AfterHandled");

@@ -9,11 +9,14 @@ public sealed class HostFixture
 {
     public Recorder Recorder { get; } = new();
 
-    public HostRun Run(params string[] args)
+    public HostRun Run(params string[] args) => Run(host => host, args);
+
+    public HostRun Run(Func<CakeHost, CakeHost> configure, params string[] args)
     {
+        ArgumentNullException.ThrowIfNull(configure);
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = new CakeHost()
+        var exitCode = configure(new CakeHost())
             .UseContext<RecordingContext>()
             .AddAssembly(typeof(HostFixture).Assembly)
             .UseOutput(output, error)

@@ -127,3 +127,12 @@ public sealed class UsageFailure : FrostingTask<RecordingContext>
 {
     public override void Run(RecordingContext context) => throw new CakeException(2, "Invalid --environment 'moon'.");
 }
+
+/// <summary>Fails with a message far longer than a line (a list of 50,000 problems).</summary>
+public sealed class FailingAtLength : FrostingTask<RecordingContext>
+{
+    public const int Problems = 50_000;
+
+    public override void Run(RecordingContext context) =>
+        throw new InvalidOperationException("the file is invalid: " + string.Join("; ", Enumerable.Range(1, Problems).Select(n => $"entry {n} is wrong")));
+}

@@ -71,16 +71,13 @@ public sealed class ImageEngineTests(DockerEngineFixture docker)
         var repository = $"build-tests/layers-{docker.RunId}";
         var first = docker.BuildAppImage(repository, ["1"]);
         docker.Republish("1.2.4-test");
-        var timer = Stopwatch.StartNew();
 
         var second = docker.BuildAppImage(repository, ["2"]);
 
-        timer.Stop();
         Assert.NotEqual(first.Id, second.Id);
         Assert.Equal(first.Layers.Count, second.Layers.Count);
         Assert.Equal(first.Layers.Take(first.Layers.Count - 1), second.Layers.Take(second.Layers.Count - 1));
         Assert.NotEqual(first.Layers[^1], second.Layers[^1]);
-        Assert.True(timer.Elapsed < TimeSpan.FromSeconds(30), $"the rebuild took {timer.Elapsed.TotalSeconds:0} s");
     }
 
     [Fact]

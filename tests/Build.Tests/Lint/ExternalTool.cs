@@ -6,7 +6,7 @@ namespace Build.Tests.Lint;
 /// <summary>Runs a real command line tool for the lint tests; a missing tool or a hang fails the test.</summary>
 public static class ExternalTool
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
     public static (int ExitCode, IReadOnlyList<string> Output, string Error) Run(string tool, string workingDirectory, params string[] arguments)
     {

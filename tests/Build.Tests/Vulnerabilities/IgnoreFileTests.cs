@@ -44,7 +44,7 @@ public sealed class IgnoreFileTests : IDisposable
             "build/vulnerabilities/ignore.json"));
 
         Assert.Equal(
-            "build/vulnerabilities/ignore.json is invalid: entry 1 (CVE-2024-0001) has no reason (say why the finding is accepted); "
+            "build/vulnerabilities/ignore.json is invalid (7 problems): entry 1 (CVE-2024-0001) has no reason (say why the finding is accepted); "
             + "entry 2 (CVE-2024-0002) has expires '31/03/2025', which is not a yyyy-MM-dd date; "
             + "entry 3 (CVE-2024-0003) has no reason (say why the finding is accepted); "
             + "entry 3 (CVE-2024-0003) has expires '2025-02-30', which is not a yyyy-MM-dd date; "
@@ -52,6 +52,23 @@ public sealed class IgnoreFileTests : IDisposable
             + "entry 5 is not an object.",
             error.Message);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void Thousands_of_problems_give_a_bounded_line_naming_the_first_ones_and_the_file_with_all_of_them()
+    {
+        const int Count = 20_000;
+        var json = "[" + string.Join(",", Enumerable.Range(1, Count).Select(n => $"{{\"id\": \"CVE-{n}\", \"expires\": \"never\", \"reason\": \"{new string('x', 500)}\"}}")) + "]";
+        var problemsFile = Path.Combine(Directory.CreateTempSubdirectory("ignore-problems-").FullName, "image", "ignore-file-problems.txt");
+
+        var error = Assert.Throws<CakeException>(() => IgnoreFile.Parse(json, "ignore.json", problemsFile));
+
+        Assert.InRange(error.Message.Length, 100, 3000);
+        Assert.StartsWith($"ignore.json is invalid ({Count} problems): entry 1 (CVE-1) has expires 'never'", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"(+{Count - 10} more; all {Count} in {problemsFile}).", error.Message, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(problemsFile);
+        Assert.Equal(Count, lines.Length);
+        Assert.Equal($"entry {Count} (CVE-{Count}) has expires 'never', which is not a yyyy-MM-dd date", lines[^1]);
     }
 
     [Fact]

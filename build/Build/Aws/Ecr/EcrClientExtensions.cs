@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Build.Aws.Ecr;
@@ -15,11 +14,12 @@ public static class EcrClientExtensions
     /// status when <paramref name="timeout"/> passes first.
     /// </summary>
     public static async Task<EcrScanFindings> WaitForScanAsync(
-        this IEcrClient client, string repository, string digest, TimeSpan timeout, TimeSpan pollInterval, CancellationToken cancellationToken = default)
+        this IEcrClient client, string repository, string digest, TimeSpan timeout, TimeSpan pollInterval, TimeProvider? clock = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(pollInterval, TimeSpan.Zero);
-        var started = Stopwatch.GetTimestamp();
+        clock ??= TimeProvider.System;
+        var started = clock.GetTimestamp();
         var polls = 0;
         while (true)
         {
@@ -40,7 +40,7 @@ public static class EcrClientExtensions
                 last = "not started (ScanNotFoundException; is scan on push on?)";
             }
 
-            var elapsed = Stopwatch.GetElapsedTime(started);
+            var elapsed = clock.GetElapsedTime(started);
             if (elapsed >= timeout)
             {
                 throw new TimeoutException(string.Create(
@@ -49,7 +49,7 @@ public static class EcrClientExtensions
             }
 
             var remaining = timeout - elapsed;
-            await Task.Delay(remaining < pollInterval ? remaining : pollInterval, cancellationToken);
+            await Task.Delay(remaining < pollInterval ? remaining : pollInterval, clock, cancellationToken);
         }
     }
 

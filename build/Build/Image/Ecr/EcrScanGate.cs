@@ -18,7 +18,7 @@ public static class EcrScanGate
     public const string SarifFile = "ecr-vulnerabilities.sarif";
 
     public static async Task<ImageVulnerabilityOutcome> CheckAsync(
-        IEcrClient ecr, EcrRepository repository, PushedImage pushed, ImageVulnerabilityPolicy policy, DirectoryPath output, TimeSpan pollInterval, CancellationToken cancellation)
+        IEcrClient ecr, EcrRepository repository, PushedImage pushed, ImageVulnerabilityPolicy policy, DirectoryPath output, TimeSpan pollInterval, TimeProvider clock, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(pushed);
@@ -30,17 +30,18 @@ public static class EcrScanGate
             throw new CakeException($"ECR repository {repository.Name} has scan on push off: {pushed.Reference} was pushed but nothing judged it, so it is not recorded for deploy; turn scan on push on (terraform/ecr.tf does).");
         }
 
-        var scan = await ScanAsync(ecr, repository, pushed, policy.Parameters.ScanTimeout, pollInterval, output.CombineWithFilePath(ReportFile).FullPath, cancellation).ConfigureAwait(false);
+        var polling = new ScanPolling(policy.Parameters.ScanTimeout, pollInterval, clock);
+        var scan = await ScanAsync(ecr, repository, pushed, polling, output.CombineWithFilePath(ReportFile).FullPath, cancellation).ConfigureAwait(false);
         return ImageVulnerabilityJudge.Judge(policy, [scan], output.CombineWithFilePath(SarifFile));
     }
 
     private static async Task<ScannerOutcome> ScanAsync(
-        IEcrClient ecr, EcrRepository repository, PushedImage pushed, TimeSpan timeout, TimeSpan pollInterval, string report, CancellationToken cancellation)
+        IEcrClient ecr, EcrRepository repository, PushedImage pushed, ScanPolling polling, string report, CancellationToken cancellation)
     {
         EcrScanFindings scan;
         try
         {
-            scan = await ecr.WaitForScanAsync(repository.Name, pushed.Digest, timeout, pollInterval, cancellation).ConfigureAwait(false);
+            scan = await ecr.WaitForScanAsync(repository.Name, pushed.Digest, polling.Timeout, polling.Interval, polling.Clock, cancellation).ConfigureAwait(false);
         }
         catch (TimeoutException timedOut)
         {
@@ -66,4 +67,6 @@ public static class EcrScanGate
             JsonDefaults.Indented));
         return ScannerOutcome.Completed(VulnerabilitySources.Ecr, findings, report);
     }
+
+    private sealed record ScanPolling(TimeSpan Timeout, TimeSpan Interval, TimeProvider Clock);
 }
