@@ -1,19 +1,26 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Build.Secrets;
 using Build.Versioning;
 
 namespace Build.Reporting;
 
-/// <summary>Writes artifacts/build-report.json and artifacts/summary.md, redacted, and returns the summary.</summary>
+/// <summary>
+/// The run's last writer: redacts every file the run left in artifacts/ (those tools wrote included: TRX, coverage
+/// HTML, dotnet format and terraform JSON), then writes artifacts/build-report.json and artifacts/summary.md, redacted,
+/// and returns the summary.
+/// </summary>
 public static class ReportWriter
 {
     public static string Write(BuildReport report, BuildRunInfo run, string artifactsDirectory, SecretRegistry secrets)
     {
         Directory.CreateDirectory(artifactsDirectory);
+        var artifacts = new ArtifactRedaction(secrets);
+        artifacts.RedactDirectory(artifactsDirectory);
 
-        // Values are redacted before serialising: the JSON encoder escapes characters such as '+' that real
-        // secrets contain, so redacting the serialised text alone would miss them. The text is redacted again after.
+        // Values are redacted before they are formatted (Markdown escapes '|' in table cells, the JSON encoder '+'),
+        // and each file again as it is written.
         run = Redacted(run, secrets);
         report = Redacted(report, secrets);
         var json = JsonSerializer.Serialize(
@@ -31,10 +38,10 @@ public static class ReportWriter
                 tasks = report.Tasks,
             },
             JsonDefaults.Indented);
-        File.WriteAllText(Path.Combine(artifactsDirectory, "build-report.json"), secrets.Redact(json));
+        artifacts.WriteAllText(Path.Combine(artifactsDirectory, "build-report.json"), json);
 
         var markdown = secrets.Redact(ToMarkdown(report, run));
-        File.WriteAllText(Path.Combine(artifactsDirectory, "summary.md"), markdown);
+        artifacts.WriteAllText(Path.Combine(artifactsDirectory, "summary.md"), markdown);
         return markdown;
     }
 
