@@ -1,8 +1,8 @@
-using Build.Secrets;
 using System.Diagnostics;
 using System.Globalization;
 using Build.Accessibility;
 using Build.Ci;
+using Build.Secrets;
 using Cake.Common.Diagnostics;
 using Cake.Common.IO;
 using Cake.Core;

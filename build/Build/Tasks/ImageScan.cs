@@ -1,8 +1,8 @@
-using Build.Secrets;
 using System.Globalization;
 using Build.Ci;
 using Build.Docker;
 using Build.Image;
+using Build.Secrets;
 using Cake.Common.Diagnostics;
 using Cake.Core;
 using Cake.Frosting;

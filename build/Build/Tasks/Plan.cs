@@ -1,5 +1,5 @@
-using Build.Secrets;
 using System.Globalization;
+using Build.Secrets;
 using Build.Terraform;
 using Cake.Common.Diagnostics;
 using Cake.Core;

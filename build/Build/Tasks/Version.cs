@@ -1,5 +1,5 @@
-using Build.Secrets;
 using System.Text.Json;
+using Build.Secrets;
 using Build.Versioning;
 using Cake.Common.Diagnostics;
 using Cake.Common.IO;
