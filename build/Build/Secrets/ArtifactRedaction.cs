@@ -12,7 +12,8 @@ namespace Build.Secrets;
 /// cannot hide a secret there (<c>&amp;amp;</c>, <c>\u002B</c> are decoded first), a short secret equal to a literal
 /// such as <c>true</c> cannot break the structure, and the file stays valid. Any other text file is redacted as text,
 /// in every escaped form of each secret (<see cref="SecretForms"/>). Binary files (a NUL byte in the first 8 KiB, or
-/// not UTF-8: a saved plan, an image tarball, a screenshot) are left alone.
+/// not UTF-8: a saved plan, an image tarball, a screenshot) are left alone, and so are terraform state files
+/// (<c>errored.tfstate</c>): they exist to be pushed back as they are, and a masked value in them would be lost state.
 /// </summary>
 /// <remarks>
 /// Writers of the build call <see cref="WriteAllText"/>; files written by tools (TRX, coverage, dotnet format, terraform
@@ -56,7 +57,7 @@ public sealed class ArtifactRedaction(SecretRegistry secrets)
     {
         ArgumentNullException.ThrowIfNull(path);
         var file = new FileInfo(path);
-        if (!file.Exists || file.LinkTarget is not null)
+        if (!file.Exists || file.LinkTarget is not null || IsTerraformState(file.Name))
         {
             return false;
         }
@@ -89,6 +90,9 @@ public sealed class ArtifactRedaction(SecretRegistry secrets)
             ? Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Count(RedactFile)
             : 0;
     }
+
+    private static bool IsTerraformState(string name) =>
+        name.EndsWith(".tfstate", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".tfstate.backup", StringComparison.OrdinalIgnoreCase);
 
     private static bool HasExtension(string extension, string[] extensions) =>
         extensions.Contains(extension, StringComparer.OrdinalIgnoreCase);

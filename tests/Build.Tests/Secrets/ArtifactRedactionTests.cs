@@ -119,6 +119,19 @@ public sealed class ArtifactRedactionTests : IDisposable
     }
 
     [Fact]
+    public void Terraform_state_is_kept_as_it_is_to_be_pushed_back()
+    {
+        _secrets.Register("secret-value-42");
+        var state = Path.Combine(_folder, "errored.tfstate");
+        const string text = "{\"resources\":[{\"instances\":[{\"attributes\":{\"password\":\"secret-value-42\"}}]}]}";
+        File.WriteAllText(state, text);
+
+        Assert.False(_redaction.RedactFile(state));
+
+        Assert.Equal(text, File.ReadAllText(state));
+    }
+
+    [Fact]
     public void A_directory_is_redacted_with_its_subdirectories()
     {
         _secrets.Register("secret-value-42");
