@@ -10,7 +10,9 @@ namespace Build;
 /// TF_TOKEN_app_terraform_io, ACTIONS_RUNTIME_TOKEN, SMTP_PASS, GOOGLE_CREDENTIALS, AZURE_CLIENT_SECRET), when its last
 /// word is KEY and the key is not a public one (NUGET_API_KEY, ARM_ACCESS_KEY, not STRIPE_PUBLISHABLE_KEY or
 /// AWS_ACCESS_KEY_ID), when a later word is PWD (MYSQL_PWD; PWD alone is the working directory) or when it names a
-/// connection string. Masking a value that was not secret costs a few stars; missing one leaks it.
+/// connection string. A last word that says the value is about the secret, not the secret itself, makes it not secret
+/// (POSTGRES_PASSWORD_FILE, TOKEN_ENDPOINT, ACTIONS_ID_TOKEN_REQUEST_URL), except for a webhook, whose URL is the
+/// secret (SLACK_WEBHOOK_URL). Masking a value that was not secret costs a few stars; missing one leaks it.
 /// </summary>
 public static partial class SecretEnvironment
 {
@@ -28,6 +30,12 @@ public static partial class SecretEnvironment
         "APIKEY", "AUTHTOKEN", "PRIVATEKEY", "CONNECTIONSTRING", "CONNECTIONSTRINGS", "WEBHOOK",
     };
 
+    private static readonly HashSet<string> DescriptorWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "FILE", "PATH", "DIR", "URL", "URI", "ENDPOINT", "HOST", "PORT", "TYPE", "NAME", "ID", "HEADER", "LENGTH",
+        "EXPIRY", "EXPIRES", "EXPIRATION", "TTL", "LIFETIME",
+    };
+
     private static readonly HashSet<string> PublicKeyWords = new(StringComparer.OrdinalIgnoreCase) { "PUBLIC", "PUBLISHABLE" };
 
     private static readonly string[] SecretArgumentWords = ["password", "token", "secret", "api-key", "apikey"];
@@ -41,6 +49,11 @@ public static partial class SecretEnvironment
         }
 
         var words = Words(name);
+        if (words.Count == 0 || (DescriptorWords.Contains(words[^1]) && !words.Contains("WEBHOOK", StringComparer.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
         return words.Any(SecretWords.Contains)
             || (words.Count > 1 && words[^1].Equals("KEY", StringComparison.OrdinalIgnoreCase) && !PublicKeyWords.Contains(words[^2]))
             || words.Skip(1).Any(word => word.Equals("PWD", StringComparison.OrdinalIgnoreCase))

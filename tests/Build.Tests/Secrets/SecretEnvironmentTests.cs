@@ -49,6 +49,10 @@ public sealed class SecretEnvironmentTests
     [InlineData("KEY")]
     [InlineData("HTTPS_PROXY")]
     [InlineData("DATABASE_URL")]
+    [InlineData("POSTGRES_PASSWORD_FILE")]
+    [InlineData("TOKEN_ENDPOINT")]
+    [InlineData("ACTIONS_ID_TOKEN_REQUEST_URL")]
+    [InlineData("SSH_PRIVATE_KEY_PATH")]
     public void Other_names_are_not(string name)
     {
         Assert.False(SecretEnvironment.IsSecretName(name), name);
