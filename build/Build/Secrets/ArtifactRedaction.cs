@@ -77,8 +77,16 @@ public sealed class ArtifactRedaction(SecretRegistry secrets)
         }
 
         var temporary = path + ".redacting";
-        File.WriteAllText(temporary, redacted, new UTF8Encoding(encoderShouldEmitUTF8Identifier: bom));
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            File.WriteAllText(temporary, redacted, new UTF8Encoding(encoderShouldEmitUTF8Identifier: bom));
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
         return true;
     }
 

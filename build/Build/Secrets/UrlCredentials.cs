@@ -50,7 +50,8 @@ public static partial class UrlCredentials
     }
 
     // The authority runs to the first '/', '?', '#', whitespace, quote or angle bracket; the greedy run that may hold
-    // '@' backtracks to the LAST '@' of it, so a raw '@' inside a password (u:p@ss@host) is masked too.
-    [GeneratedRegex("""(?<scheme>\b[A-Za-z][A-Za-z0-9+.\-]*://)(?<userinfo>[^\s/?#"'<>`]+)@""", RegexOptions.CultureInvariant)]
+    // '@' backtracks to the LAST '@' of it, so a raw '@' inside a password (u:p@ss@host) is masked too. The scheme is
+    // bounded so that a long dotted word without "://" costs little.
+    [GeneratedRegex("""(?<scheme>\b[A-Za-z][A-Za-z0-9+.\-]{0,31}://)(?<userinfo>[^\s/?#"'<>`]+)@""", RegexOptions.CultureInvariant)]
     private static partial Regex Userinfo();
 }
