@@ -1,5 +1,6 @@
 using Build.Ci;
 using Build.Reporting;
+using Build.Secrets;
 using Build.Versioning;
 using Cake.Common.Diagnostics;
 using Cake.Core;
@@ -68,7 +69,7 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
     private static Dictionary<string, string> Flatten(ICakeArguments arguments) =>
         arguments.GetArguments().ToDictionary(pair => pair.Key, pair => string.Join(",", pair.Value), StringComparer.OrdinalIgnoreCase);
 
-    // At diagnostic verbosity the environment is logged to debug CI problems; secrets are redacted like all output.
+    // At diagnostic verbosity the environment is logged to debug CI problems; secret-looking names show no value at all.
     private static void LogDiagnostics(BuildContext context)
     {
         if (context.Log.Verbosity < Verbosity.Diagnostic)
@@ -76,9 +77,9 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
             return;
         }
 
-        foreach (var (name, value) in context.Environment.GetEnvironmentVariables().OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        foreach (var line in EnvironmentDump.Lines(context.Environment.GetEnvironmentVariables()))
         {
-            context.Log.Write(Verbosity.Diagnostic, LogLevel.Debug, "env {0}={1}", name, value);
+            context.Log.Write(Verbosity.Diagnostic, LogLevel.Debug, "{0}", line);
         }
     }
 }

@@ -47,17 +47,7 @@ public sealed record BuildParameters(
 
     public static BuildParameters Parse(ICakeArguments arguments, SecretRegistry secrets)
     {
-        foreach (var (name, values) in arguments.GetArguments())
-        {
-            if (SecretEnvironment.IsSecretArgument(name))
-            {
-                foreach (var value in values)
-                {
-                    secrets.Register(value);
-                }
-            }
-        }
-
+        SecretEnvironment.RegisterArguments(arguments, secrets);
         var reader = new ArgumentReader(arguments);
         var environment = reader.OneOf(ArgumentNames.Environment, BuildEnvironments.All, BuildEnvironments.Local);
         var parameters = new BuildParameters(

@@ -1,13 +1,16 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Build.Secrets;
 using Build.Versioning;
 
 namespace Build.Reporting;
 
 /// <summary>
-/// Writes artifacts/build-report.json and artifacts/summary.md, redacted and bounded (see <see cref="Bounded"/>), and
-/// returns the summary. What had to be cut is written whole beside them: error.txt, summary-full.md.
+/// The run's last writer: redacts every file the run left in artifacts/ (those tools wrote included: TRX, coverage
+/// HTML, dotnet format and terraform JSON), then writes artifacts/build-report.json and artifacts/summary.md, redacted
+/// and bounded (see <see cref="Bounded"/>), and returns the summary. What had to be cut is written whole beside them:
+/// error.txt, summary-full.md.
 /// </summary>
 public static class ReportWriter
 {
@@ -17,9 +20,11 @@ public static class ReportWriter
     public static string Write(BuildReport report, BuildRunInfo run, string artifactsDirectory, SecretRegistry secrets)
     {
         Directory.CreateDirectory(artifactsDirectory);
+        var artifacts = new ArtifactRedaction(secrets);
+        artifacts.RedactDirectory(artifactsDirectory);
 
-        // Values are redacted before serialising: the JSON encoder escapes characters such as '+' that real
-        // secrets contain, so redacting the serialised text alone would miss them. The text is redacted again after.
+        // Values are redacted before they are formatted (Markdown escapes '|' in table cells, the JSON encoder '+'),
+        // and each file again as it is written.
         run = Redacted(run, secrets);
         report = Redacted(report, secrets);
         var fullError = Path.Combine(artifactsDirectory, FullErrorFile);
@@ -27,7 +32,7 @@ public static class ReportWriter
         report = WithBoundedErrors(report, run.Error);
         if (run.Error is { Length: > Bounded.LineCharacters } longError)
         {
-            File.WriteAllText(fullError, longError);
+            artifacts.WriteAllText(fullError, longError);
             run = run with { Error = Bounded.Text(longError, Bounded.LineCharacters, FullErrorFile) };
         }
 
@@ -46,7 +51,7 @@ public static class ReportWriter
                 tasks = report.Tasks,
             },
             JsonDefaults.Indented);
-        File.WriteAllText(Path.Combine(artifactsDirectory, "build-report.json"), secrets.Redact(json));
+        artifacts.WriteAllText(Path.Combine(artifactsDirectory, "build-report.json"), json);
 
         var whole = secrets.Redact(ToMarkdown(report, run, bounded: false));
         var markdown = secrets.Redact(ToMarkdown(report, run, bounded: true));
@@ -54,10 +59,10 @@ public static class ReportWriter
         File.Delete(fullSummary);
         if (markdown != whole)
         {
-            File.WriteAllText(fullSummary, whole);
+            artifacts.WriteAllText(fullSummary, whole);
         }
 
-        File.WriteAllText(Path.Combine(artifactsDirectory, "summary.md"), markdown);
+        artifacts.WriteAllText(Path.Combine(artifactsDirectory, "summary.md"), markdown);
         return markdown;
     }
 

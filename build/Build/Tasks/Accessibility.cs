@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Build.Accessibility;
 using Build.Ci;
+using Build.Secrets;
 using Cake.Common.Diagnostics;
 using Cake.Common.IO;
 using Cake.Core;
@@ -100,9 +101,9 @@ public sealed class Accessibility : AsyncFrostingTask<BuildContext>
     {
         var folder = context.Paths.Artifacts.Combine("accessibility");
         context.CleanDirectory(folder);
-        File.WriteAllText(folder.CombineWithFilePath("accessibility.json").FullPath, context.Secrets.Redact(JsonReportWriter.Write(report)));
-        File.WriteAllText(folder.CombineWithFilePath("accessibility.sarif").FullPath, context.Secrets.Redact(SarifReportWriter.Write(report)));
-        File.WriteAllText(folder.CombineWithFilePath("accessibility.html").FullPath, context.Secrets.Redact(HtmlReportWriter.Write(report)));
+        context.WriteArtifact(folder.CombineWithFilePath("accessibility.json"), JsonReportWriter.Write(report));
+        context.WriteArtifact(folder.CombineWithFilePath("accessibility.sarif"), SarifReportWriter.Write(report));
+        context.WriteArtifact(folder.CombineWithFilePath("accessibility.html"), HtmlReportWriter.Write(report));
         return context.Paths.Root.GetRelativePath(folder).FullPath;
     }
 

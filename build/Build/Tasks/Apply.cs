@@ -1,3 +1,4 @@
+using Build.Secrets;
 using Build.Terraform;
 using Cake.Common.Diagnostics;
 using Cake.Core;
@@ -31,7 +32,7 @@ public sealed class Apply : FrostingTask<BuildContext>
         var output = stage.Settings(workspace, new TerraformSettings());
         var json = stage.Quiet(output, TerraformArguments.OutputJson(), "terraform output -json").Text;
         var outputs = TerraformOutputs.Parse(json, context.Secrets.Register);
-        File.WriteAllText(workspace.Artifacts.CombineWithFilePath("outputs.json").FullPath, context.Secrets.Redact(json));
+        context.WriteArtifact(workspace.Artifacts.CombineWithFilePath("outputs.json"), json);
         context.TerraformOutputs = outputs;
         context.Report.AddOutput("publicUrl", outputs.PublicUrl);
     }

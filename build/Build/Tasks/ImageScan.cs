@@ -2,6 +2,7 @@ using System.Globalization;
 using Build.Ci;
 using Build.Docker;
 using Build.Image;
+using Build.Secrets;
 using Cake.Common.Diagnostics;
 using Cake.Core;
 using Cake.Frosting;
@@ -30,9 +31,9 @@ public sealed class ImageScan(IImageVulnerabilityGate vulnerabilityGate) : Frost
         var size = MeasureSize(context, paths, details);
         var policy = ImagePolicy.Evaluate(details, context.DockerImageHistory(image.Id), size, context.Parameters.Image.SizeBudgetMegabytes);
         var dockerfile = context.Paths.Root.GetRelativePath(paths.Dockerfile).FullPath;
-        File.WriteAllText(paths.ScanSarif.FullPath, ImagePolicySarif.Write(policy, dockerfile, reference));
+        context.WriteArtifact(paths.ScanSarif, ImagePolicySarif.Write(policy, dockerfile, reference));
         var policySection = ImagePolicyMarkdown.Section(policy, reference);
-        File.WriteAllText(paths.ScanSummary.FullPath, policySection);
+        context.WriteArtifact(paths.ScanSummary, policySection);
         foreach (var violation in policy.Violations)
         {
             context.Error(violation.ToString());

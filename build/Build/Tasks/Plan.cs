@@ -1,4 +1,5 @@
 using System.Globalization;
+using Build.Secrets;
 using Build.Terraform;
 using Cake.Common.Diagnostics;
 using Cake.Core;
@@ -36,10 +37,10 @@ public sealed class Plan : FrostingTask<BuildContext>
 
         var show = stage.Settings(workspace, new TerraformSettings());
         var json = stage.Quiet(show, TerraformArguments.ShowJson(workspace.PlanFile), "terraform show -json").Text;
-        File.WriteAllText(workspace.Artifacts.CombineWithFilePath("plan.json").FullPath, json);
+        context.WriteArtifact(workspace.Artifacts.CombineWithFilePath("plan.json"), json);
         var summary = PlanSummary.Parse(json);
-        File.WriteAllText(
-            workspace.Artifacts.CombineWithFilePath("plan-summary.json").FullPath,
+        context.WriteArtifact(
+            workspace.Artifacts.CombineWithFilePath("plan-summary.json"),
             System.Text.Json.JsonSerializer.Serialize(summary, JsonDefaults.Indented));
         Publish(context, summary);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Build.Secrets;
 using Build.Testing;
 using Cake.Common.Diagnostics;
 using Cake.Common.IO;
@@ -52,6 +53,9 @@ public sealed class Test : FrostingTask<BuildContext>
             throw new CakeException($"dotnet test produced no results (exit code {exitCode}); see its output above.");
         }
 
+        // A test can print a secret (its output, an assert message): the TRX files are redacted before anything
+        // reads them, so JUnit XML and the summary are made of redacted values.
+        new ArtifactRedaction(context.Secrets).RedactDirectory(results.FullPath);
         var runs = trxFiles.Order(StringComparer.Ordinal).Select(TrxReader.Read).ToList();
         JUnitWriter.Write(runs, results.CombineWithFilePath("junit.xml").FullPath);
         var summary = new TestRunSummary(runs);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Build.Secrets;
 using Build.Versioning;
 using Cake.Common.Diagnostics;
 using Cake.Common.IO;
@@ -29,7 +30,7 @@ public sealed class Version : FrostingTask<BuildContext>
         context.Information("Version {0} ({1}, from {2}{3}).", version.Version, version.InformationalVersion, version.Source, version.Tag is null ? "" : " " + version.Tag);
         context.Report.AddOutput("version", version.Version);
         context.EnsureDirectoryExists(context.Paths.Artifacts);
-        File.WriteAllText(context.Paths.VersionFile.FullPath, JsonSerializer.Serialize(
+        context.WriteArtifact(context.Paths.VersionFile, JsonSerializer.Serialize(
             new
             {
                 version = version.Version,

@@ -13,15 +13,7 @@ public sealed class GitHubActionsTests : IDisposable
         var runnerFiles = Directory.CreateTempSubdirectory("build-e2e-runner-").FullName;
         try
         {
-            var summaryFile = Path.Combine(runnerFiles, "step-summary.md");
-            File.WriteAllText(summaryFile, "");
-            File.WriteAllText(Path.Combine(runnerFiles, "env"), "");
-            File.WriteAllText(Path.Combine(runnerFiles, "output"), "");
-            _build.Environment["GITHUB_ACTIONS"] = "true";
-            _build.Environment["CI"] = "true";
-            _build.Environment["GITHUB_STEP_SUMMARY"] = summaryFile;
-            _build.Environment["GITHUB_ENV"] = Path.Combine(runnerFiles, "env");
-            _build.Environment["GITHUB_OUTPUT"] = Path.Combine(runnerFiles, "output");
+            var summaryFile = UseGitHubActions(runnerFiles);
             _build.Environment["GITHUB_TOKEN"] = canary;
 
             var run = _build.Run("--target", "Version");
@@ -60,5 +52,65 @@ public sealed class GitHubActionsTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Short_secrets_are_sent_to_add_mask_whatever_their_length_and_the_build_never_prints_them()
+    {
+        var runnerFiles = Directory.CreateTempSubdirectory("build-e2e-runner-").FullName;
+        try
+        {
+            UseGitHubActions(runnerFiles);
+            _build.Environment["DB_PASSWORD"] = "Sh0rt7x";
+            _build.Environment["GITHUB_TOKEN"] = "abc123";
+            _build.Environment["SMTP_PASS"] = "q9";
+            _build.Environment["DATABASE_URL"] = "postgres://app:db-Pw@db.example/app";
+
+            var run = _build.Run("--target", "Version", "--verbosity", "diagnostic");
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            var masks = run.OutputLines.Where(line => line.StartsWith("::add-mask::", StringComparison.Ordinal)).ToList();
+            foreach (var secret in new[] { "Sh0rt7x", "abc123", "q9", "db-Pw" })
+            {
+                Assert.Contains($"::add-mask::{secret}", masks);
+
+                // Sent before the first task, so the runner masks it in everything the build and its tools print.
+                Assert.True(run.IndexOfLine($"::add-mask::{secret}") < run.IndexOfLine("::group::Version"), run.ToString());
+            }
+
+            // Values of four characters or more are masked by the build itself where they stand as a token; the
+            // two-character one only by the runner, and by name in the environment dump.
+            var printed = run.OutputLines.Where(line => !line.StartsWith("::add-mask::", StringComparison.Ordinal)).ToList();
+            foreach (var secret in new[] { "Sh0rt7x", "abc123", "db-Pw" })
+            {
+                Assert.DoesNotContain(printed, line => line.Contains(secret, StringComparison.Ordinal));
+            }
+
+            Assert.Contains("env SMTP_PASS=***", printed);
+            Assert.Contains("env DATABASE_URL=postgres://***@db.example/app", printed);
+            foreach (var (file, text) in _build.ReadArtifacts())
+            {
+                Assert.False(text.Contains("Sh0rt7x", StringComparison.Ordinal) || text.Contains("abc123", StringComparison.Ordinal), $"{file} holds a short secret.");
+            }
+        }
+        finally
+        {
+            Directory.Delete(runnerFiles, recursive: true);
+        }
+    }
+
     public void Dispose() => _build.Dispose();
+
+    // What the runner provides: the variables that select the adapter and the files its commands write to.
+    private string UseGitHubActions(string runnerFiles)
+    {
+        var summaryFile = Path.Combine(runnerFiles, "step-summary.md");
+        File.WriteAllText(summaryFile, "");
+        File.WriteAllText(Path.Combine(runnerFiles, "env"), "");
+        File.WriteAllText(Path.Combine(runnerFiles, "output"), "");
+        _build.Environment["GITHUB_ACTIONS"] = "true";
+        _build.Environment["CI"] = "true";
+        _build.Environment["GITHUB_STEP_SUMMARY"] = summaryFile;
+        _build.Environment["GITHUB_ENV"] = Path.Combine(runnerFiles, "env");
+        _build.Environment["GITHUB_OUTPUT"] = Path.Combine(runnerFiles, "output");
+        return summaryFile;
+    }
 }

@@ -26,7 +26,7 @@ public sealed class SecretEncodingTests : IDisposable
         using var report = JsonDocument.Parse(File.ReadAllText(reportPath));
         var leaks = Strings(report.RootElement).Where(text => text.Contains(canary, StringComparison.Ordinal)).ToList();
         Assert.True(leaks.Count == 0, $"build-report.json holds the secret (JSON-escaped, so redaction missed it): {File.ReadAllText(reportPath)}");
-        Assert.Equal("http://ci:***@127.0.0.1:9/", report.RootElement.GetProperty("arguments").GetProperty("a11y-url").GetString());
+        Assert.Equal("http://***@127.0.0.1:9/", report.RootElement.GetProperty("arguments").GetProperty("a11y-url").GetString());
     }
 
     public void Dispose() => _build.Dispose();
