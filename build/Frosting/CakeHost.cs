@@ -147,6 +147,7 @@ public sealed class CakeHost
             host.Settings.UseExclusiveTarget();
         }
 
+        using var interrupts = options.Mode == HostMode.Run ? InterruptHook.Install(Interruption.Current, console) : null;
         return await RunTargetAsync(host, known?.Name ?? options.Target, log, console);
     }
 
@@ -241,7 +242,9 @@ public sealed class CakeHost
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            return FailureReporter.Report(exception, log, console);
+            return Interruption.Current.IsRequested
+                ? FailureReporter.ReportInterrupted(exception, Interruption.Current, log, console)
+                : FailureReporter.Report(exception, log, console);
         }
     }
 

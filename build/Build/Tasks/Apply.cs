@@ -45,6 +45,13 @@ public sealed class Apply : FrostingTask<BuildContext>
             throw new CakeException($"The saved plan is for '{plan.Environment}', not '{context.EnvironmentName}'.");
         }
 
+        if (plan.Offline)
+        {
+            throw new CakeException(
+                $"The plan for '{plan.Environment}' was made in offline mode (--terraform-backend local, offline_mode = true): an offline plan is for review only and is never applied. "
+                + "Apply with --terraform-backend s3, or emulator against an AWS-compatible endpoint.");
+        }
+
         var file = plan.Workspace.PlanFile.FullPath;
         if (!File.Exists(file) || TerraformStage.Sha256Of(file) != plan.Sha256)
         {
@@ -59,7 +66,6 @@ public sealed class Apply : FrostingTask<BuildContext>
         var apply = stage.Settings(workspace, new TerraformApplySettings { PlanFile = workspace.PlanFile });
         var errored = workspace.WorkingDirectory.CombineWithFilePath("errored.tfstate").FullPath;
         File.Delete(errored);
-        using var interrupt = new InterruptForwarding(context);
         try
         {
             stage.Run(apply, TerraformArguments.Apply(apply), $"terraform apply ({context.EnvironmentName})");

@@ -21,7 +21,19 @@ internal static class FailureReporter
         return cause is CakeException { ExitCode: not 0 } cake ? cake.ExitCode : ExitCodes.Failure;
     }
 
-    private static Exception Unwrap(Exception exception)
+    /// <summary>A run stopped by SIGINT/SIGTERM: one line naming what was interrupted, exit code 130.</summary>
+    public static int ReportInterrupted(Exception exception, Interruption interruption, ICakeLog log, IConsole console)
+    {
+        console.WriteErrorLine($"Error: {interruption.Describe(Unwrap(exception))}");
+        if (log.Verbosity >= Verbosity.Diagnostic)
+        {
+            console.WriteErrorLine(exception.ToString());
+        }
+
+        return ExitCodes.Interrupted;
+    }
+
+    public static Exception Unwrap(Exception exception)
     {
         var current = exception;
         while (current is CakeReportException or AggregateException or System.Reflection.TargetInvocationException
