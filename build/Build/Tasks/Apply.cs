@@ -15,7 +15,7 @@ public sealed class Apply : FrostingTask<BuildContext>
 
     public override void Run(BuildContext context)
     {
-        var plan = SavedPlanOfThisRun(context);
+        var plan = SavedPlanOfThisRun(context.TerraformPlan, context.EnvironmentName);
         var stage = new TerraformStage(context);
         var workspace = plan.Workspace;
         if (plan.Summary.HasChanges)
@@ -36,13 +36,14 @@ public sealed class Apply : FrostingTask<BuildContext>
         context.Report.AddOutput("publicUrl", outputs.PublicUrl);
     }
 
-    private static PlanResult SavedPlanOfThisRun(BuildContext context)
+    /// <summary>The plan Apply may apply: made in this run, for this environment, online, and unchanged since.</summary>
+    internal static PlanResult SavedPlanOfThisRun(PlanResult? saved, string environment)
     {
-        var plan = context.TerraformPlan
+        var plan = saved
             ?? throw new CakeException("There is no plan from this run to apply: run Plan and Apply together (--target Apply, without --exclusive); a saved plan is never re-planned silently.");
-        if (plan.Environment != context.EnvironmentName)
+        if (plan.Environment != environment)
         {
-            throw new CakeException($"The saved plan is for '{plan.Environment}', not '{context.EnvironmentName}'.");
+            throw new CakeException($"The saved plan is for '{plan.Environment}', not '{environment}'.");
         }
 
         if (plan.Offline)
