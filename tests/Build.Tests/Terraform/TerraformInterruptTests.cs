@@ -69,13 +69,24 @@ public sealed class TerraformInterruptTests : IDisposable
         AssertStoppedCleanly(run);
     }
 
+    [Fact]
+    public void A_second_interrupt_aborts_at_once_with_exit_code_130()
+    {
+        using var build = StartPlanHoldingTheLock(wholeGroup: true);
+
+        build.Interrupt(wholeGroup: true);
+        build.WaitForOutput("stopping gracefully", Generous);
+        build.Interrupt(wholeGroup: true);
+        var run = build.WaitForExit(Generous);
+
+        Assert.True(run.ExitCode == 130, run.ToString());
+        var error = Assert.Single(run.ErrorLines, line => line.StartsWith("Error:", StringComparison.Ordinal));
+        Assert.StartsWith("Error: Interrupted (SIGINT) twice: aborted at once", error, StringComparison.Ordinal);
+    }
+
     private BuildProcessRun InterruptPlan(bool wholeGroup)
     {
-        using var build = _build.Start(wholeGroup, "--target", "Plan", "--environment", "dev", "--terraform-backend", "local");
-
-        // Terraform is planning and holds the state lock once it asks the server for the remote state.
-        Assert.True(_requested.Task.Wait(Generous), "terraform never read the remote state.\n" + build.Output);
-        Assert.True(File.Exists(LockFile), "terraform holds no state lock while planning: " + LockFile);
+        using var build = StartPlanHoldingTheLock(wholeGroup);
 
         build.Interrupt(wholeGroup);
         build.WaitForOutput("Interrupt received.", Generous);
@@ -84,6 +95,16 @@ public sealed class TerraformInterruptTests : IDisposable
         build.WaitForOutput(wholeGroup ? "Waiting for terraform" : "Sent SIGINT to terraform", Generous);
         _release.SetResult();
         return build.WaitForExit(Generous);
+    }
+
+    private RunningBuild StartPlanHoldingTheLock(bool wholeGroup)
+    {
+        var build = _build.Start(wholeGroup, "--target", "Plan", "--environment", "dev", "--terraform-backend", "local");
+
+        // Terraform is planning and holds the state lock once it asks the server for the remote state.
+        Assert.True(_requested.Task.Wait(Generous), "terraform never read the remote state.\n" + build.Output);
+        Assert.True(File.Exists(LockFile), "terraform holds no state lock while planning: " + LockFile);
+        return build;
     }
 
     private string LockFile => _build.Path(".build", "terraform", "state", ".dev.tfstate.lock.info");
