@@ -1,5 +1,5 @@
-using Cake.Core.IO;
 using Cake.Core.Diagnostics;
+using Cake.Core.IO;
 using Cake.Frosting.Internal;
 
 namespace Build.Tests.Host;

@@ -1,7 +1,7 @@
 using Build.Terraform;
 using Cake.Core.IO;
-using Path = System.IO.Path;
 using Cake.Frosting;
+using Path = System.IO.Path;
 
 namespace Build.Tests.Terraform;
 
