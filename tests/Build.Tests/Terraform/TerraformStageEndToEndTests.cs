@@ -122,7 +122,7 @@ public sealed class TerraformStageEndToEndTests : IDisposable
         var offline = _build.Run("--target", "Plan", "--environment", "dev", "--terraform-backend", "local");
         Assert.True(offline.ExitCode == 0, offline.ToString());
 
-        _build.Environment.Remove("TF_PROVIDER_MIRROR");
+        _build.Environment["TF_PROVIDER_MIRROR"] = "";
         _build.Environment["AWS_ENDPOINT_URL"] = UnusedEndpoint;
         var emulator = _build.Run("--target", "Apply", "--environment", "dev", "--terraform-backend", "emulator");
         Assert.True(emulator.ExitCode == 0, emulator.ToString());
