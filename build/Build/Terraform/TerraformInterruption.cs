@@ -5,12 +5,13 @@ namespace Build.Terraform;
 /// <summary>The one line that says what an interrupted terraform command left: how it stopped, the state lock, the outcome.</summary>
 public static class TerraformInterruption
 {
-    public static string Describe(Interruption interruption, string what, TerraformSettings settings, TerraformResult result)
+    // finished: terraform completed the command before the interrupt took effect (its result is discarded all the same).
+    public static string Describe(Interruption interruption, string what, TerraformSettings settings, TerraformResult result, bool finished = false)
     {
         ArgumentNullException.ThrowIfNull(interruption);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(result);
-        var stopped = $"terraform stopped (exit {result.ExitCode})";
+        var stopped = finished ? $"terraform had already finished (exit {result.ExitCode})" : $"terraform stopped (exit {result.ExitCode})";
         var lockState = settings.LocksState ? $" and {LockState(settings, result)}" : "";
         return $"Interrupted ({interruption.Signal}) during {interruption.Task ?? "the build"} ({what}): {stopped}{lockState}; {settings.InterruptedOutcome}.";
     }

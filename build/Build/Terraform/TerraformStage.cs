@@ -53,12 +53,13 @@ public sealed class TerraformStage(BuildContext context)
     public TerraformResult Run(TerraformSettings settings, Cake.Core.IO.ProcessArgumentBuilder arguments, string what, params int[] successCodes)
     {
         var result = _terraform.Execute(settings, arguments);
+        var succeeded = successCodes.Length == 0 ? result.ExitCode == 0 : successCodes.Contains(result.ExitCode);
         if (Interruption.Current.IsRequested)
         {
-            throw Interruption.Stopped(TerraformInterruption.Describe(Interruption.Current, what, settings, result));
+            throw Interruption.Stopped(TerraformInterruption.Describe(Interruption.Current, what, settings, result, succeeded));
         }
 
-        if (successCodes.Length == 0 ? result.ExitCode == 0 : successCodes.Contains(result.ExitCode))
+        if (succeeded)
         {
             return result;
         }

@@ -54,6 +54,14 @@ public sealed class TerraformInterruptionTests : IDisposable
     }
 
     [Fact]
+    public void A_plan_that_finished_before_the_interrupt_took_effect_says_so_and_is_not_kept()
+    {
+        var line = TerraformInterruption.Describe(_interruption, "terraform plan (dev)", Plan(), new TerraformResult(2, []), finished: true);
+
+        Assert.Equal("Interrupted (SIGINT) during Plan (terraform plan (dev)): terraform had already finished (exit 2) and released the state lock; nothing was applied, and no plan was kept.", line);
+    }
+
+    [Fact]
     public void A_command_that_takes_no_lock_says_nothing_about_one()
     {
         var line = TerraformInterruption.Describe(_interruption, "terraform init (dev)", new TerraformInitSettings(), new TerraformResult(130, []));
