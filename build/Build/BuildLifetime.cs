@@ -52,6 +52,7 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
             return;
         }
 
+        var interrupted = !info.Successful && Interruption.Current.IsRequested;
         var run = new BuildRunInfo(
             context.Target,
             context.Parameters.Environment,
@@ -59,8 +60,9 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
             context.BuildVersion,
             context.Ci.Name,
             info.Successful,
-            info.ThrownException?.Message,
-            Flatten(context.Arguments));
+            info.ThrownException is { } thrown && interrupted ? Interruption.Current.Describe(thrown) : info.ThrownException?.Message,
+            Flatten(context.Arguments),
+            interrupted);
         var summary = ReportWriter.Write(context.Report, run, context.Paths.Artifacts.FullPath, context.Secrets);
         context.Ci.PublishSummary(summary);
         context.Information("Report: {0}", context.Paths.Artifacts.CombineWithFilePath("summary.md").FullPath);

@@ -15,8 +15,10 @@ public sealed class BuildTaskLifetime : FrostingTaskLifetime<BuildContext>
 
     public override void Teardown(BuildContext context, ITaskTeardownContext info)
     {
-        var status = info.Skipped ? TaskStatuses.Skipped : info.Successful ? TaskStatuses.Succeeded : TaskStatuses.Failed;
-        context.Report.EndTask(info.Task.Name, status, info.Duration, SkipReason(info), info.ThrownException?.Message);
+        var interrupted = !info.Successful && Interruption.Current.IsRequested;
+        var status = info.Skipped ? TaskStatuses.Skipped : info.Successful ? TaskStatuses.Succeeded : interrupted ? TaskStatuses.Interrupted : TaskStatuses.Failed;
+        var error = info.ThrownException is { } thrown && interrupted ? Interruption.Current.Describe(thrown) : info.ThrownException?.Message;
+        context.Report.EndTask(info.Task.Name, status, info.Duration, SkipReason(info), error);
         context.Ci.EndGroup();
     }
 

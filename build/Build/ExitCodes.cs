@@ -6,4 +6,7 @@ public static class ExitCodes
     public const int Success = 0;
     public const int Failure = 1;
     public const int Usage = 2;
+
+    /// <summary>Interrupted by SIGINT/SIGTERM (Ctrl-C): 128 + SIGINT, as a shell reports it.</summary>
+    public const int Interrupted = Cake.Frosting.Interruption.ExitCode;
 }

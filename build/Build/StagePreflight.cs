@@ -1,5 +1,6 @@
 using Build.Image.Ecr;
 using Cake.Core;
+using Cake.Frosting;
 
 namespace Build;
 
@@ -17,6 +18,13 @@ public static class StagePreflight
         {
             throw UsageError.Of($"Deploy to '{context.EnvironmentName}' (ECS) is not built yet; Deploy runs the local environment only. Use --target Push --environment {context.EnvironmentName} to publish the image.");
         }
+
+        if (context.Parameters.Terraform.Offline && !context.IsLocalEnvironment && Includes(tasks, nameof(Tasks.Apply)))
+        {
+            throw UsageError.Of(
+                "--terraform-backend local plans in offline mode (no account lookups, fake credentials), for review only: Apply never applies such a plan. "
+                + "Use --target Plan with it, or apply with --terraform-backend s3 (or emulator, with AWS_ENDPOINT_URL set to an AWS-compatible endpoint).");
+        }
     }
 
     /// <summary>After the context is set up: a cloud push needs a committed tree, credentials, the region and the repository.</summary>
@@ -33,7 +41,7 @@ public static class StagePreflight
             throw new CakeException($"The working tree has uncommitted changes: an image pushed to '{context.EnvironmentName}' must be one a commit describes; commit or stash them (git status lists them), then push.");
         }
 
-        context.Ecr = EcrSession.OpenAsync(context, CancellationToken.None).GetAwaiter().GetResult();
+        context.Ecr = EcrSession.OpenAsync(context, Interruption.Current.Token).GetAwaiter().GetResult();
     }
 
     private static bool Includes(IEnumerable<ICakeTaskInfo> tasks, string name) => tasks.Any(task => task.Name == name);

@@ -162,6 +162,7 @@ public sealed class CakeHost
         }
 
         var failures = new FailureReporter(log, console, _errorLineLimit, message => _saveWholeError(context, message));
+        using var interrupts = options.Mode == HostMode.Run ? InterruptHook.Install(Interruption.Current, console) : null;
         return await RunTargetAsync(host, known?.Name ?? options.Target, failures);
     }
 
@@ -256,7 +257,9 @@ public sealed class CakeHost
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            return failures.Report(exception);
+            return Interruption.Current.IsRequested
+                ? failures.ReportInterrupted(exception, Interruption.Current)
+                : failures.Report(exception);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Build.Health;
 using Cake.Core;
+using Cake.Frosting;
 
 namespace Build.Accessibility;
 
@@ -104,7 +105,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     private async Task WaitHealthyAsync(Uri health, TimeSpan timeout)
     {
-        var result = await HealthEndpointWait.UntilHealthyAsync(health, timeout, WhyStopped, CancellationToken.None);
+        var result = await HealthEndpointWait.UntilHealthyAsync(health, timeout, WhyStopped, Interruption.Current.Token);
         if (!result.IsHealthy)
         {
             throw new ServiceStartException($"The service {result.Failure}.", LastOutput);

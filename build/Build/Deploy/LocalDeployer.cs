@@ -51,7 +51,8 @@ public static class LocalDeployer
         {
             BestEffort(context, () => PrintLogs(context, containers, request.ContainerName), "read the new container's logs");
             BestEffort(context, () => containers.Remove(request.ContainerName, settings), $"remove {request.ContainerName}");
-            throw await RollBackAsync(containers, request, previous, failed.Message, cancellation).ConfigureAwait(false);
+            // Not cancelled by an interrupt: restoring the previous container is how an interrupted deploy stops cleanly.
+            throw await RollBackAsync(containers, request, previous, failed.Message, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

@@ -2,6 +2,7 @@ using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Cake.Core.Tooling;
+using Cake.Frosting;
 
 namespace Build.Docker;
 
@@ -32,7 +33,11 @@ public sealed class DockerPusher(IFileSystem fileSystem, ICakeEnvironment enviro
 
             var delay = PushRetryPolicy.DelayBefore(attempt + 1, settings.RetryDelay);
             Log.Warning("docker push {0} failed with a transient error ({1}); attempt {2} of {3} in {4:0.#} s.", image, result.LastLine, attempt + 1, attempts, delay.TotalSeconds);
-            Thread.Sleep(delay);
+            // An interrupt ends the wait before the next attempt; the task then fails naming the interruption.
+            if (Interruption.Current.Token.WaitHandle.WaitOne(delay))
+            {
+                throw Interruption.Stopped($"Interrupted ({Interruption.Current.Signal}) while waiting to retry docker push {image}; it was not pushed.");
+            }
         }
     }
 

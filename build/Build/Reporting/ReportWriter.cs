@@ -46,6 +46,7 @@ public static class ReportWriter
                 commit = run.Version?.Commit,
                 ciProvider = run.CiProvider,
                 succeeded = run.Succeeded,
+                result = run.Result,
                 error = run.Error,
                 arguments = run.Arguments,
                 tasks = report.Tasks,
@@ -118,7 +119,7 @@ public static class ReportWriter
     public static string ToMarkdown(BuildReport report, BuildRunInfo run, bool bounded = true)
     {
         var text = new StringBuilder();
-        var outcome = run.Succeeded ? "succeeded" : "FAILED";
+        var outcome = run.Succeeded ? "succeeded" : run.Interrupted ? "INTERRUPTED" : "FAILED";
         text.AppendLine(CultureInfo.InvariantCulture, $"## Build {run.Version?.Version ?? "(no version)"}: {run.Target} {outcome}");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Environment `{run.Environment}`, configuration `{run.Configuration}`, commit `{run.Version?.ShortCommit ?? "unknown"}`.");
@@ -159,4 +160,9 @@ public sealed record BuildRunInfo(
     string CiProvider,
     bool Succeeded,
     string? Error,
-    IReadOnlyDictionary<string, string> Arguments);
+    IReadOnlyDictionary<string, string> Arguments,
+    bool Interrupted = false)
+{
+    /// <summary>Gets "succeeded", "failed", or "interrupted" (stopped by SIGINT/SIGTERM before it finished).</summary>
+    public string Result => Succeeded ? "succeeded" : Interrupted ? "interrupted" : "failed";
+}

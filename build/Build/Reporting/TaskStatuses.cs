@@ -6,4 +6,7 @@ public static class TaskStatuses
     public const string Succeeded = "Succeeded";
     public const string Failed = "Failed";
     public const string Skipped = "Skipped";
+
+    /// <summary>The task that was running when the build was interrupted (SIGINT/SIGTERM), or the one that would have started.</summary>
+    public const string Interrupted = "Interrupted";
 }

@@ -16,7 +16,7 @@ public sealed class Apply : FrostingTask<BuildContext>
 
     public override void Run(BuildContext context)
     {
-        var plan = SavedPlanOfThisRun(context);
+        var plan = SavedPlanOfThisRun(context.TerraformPlan, context.EnvironmentName);
         var stage = new TerraformStage(context);
         var workspace = plan.Workspace;
         if (plan.Summary.HasChanges)
@@ -37,13 +37,21 @@ public sealed class Apply : FrostingTask<BuildContext>
         context.Report.AddOutput("publicUrl", outputs.PublicUrl);
     }
 
-    private static PlanResult SavedPlanOfThisRun(BuildContext context)
+    /// <summary>The plan Apply may apply: made in this run, for this environment, online, and unchanged since.</summary>
+    internal static PlanResult SavedPlanOfThisRun(PlanResult? saved, string environment)
     {
-        var plan = context.TerraformPlan
+        var plan = saved
             ?? throw new CakeException("There is no plan from this run to apply: run Plan and Apply together (--target Apply, without --exclusive); a saved plan is never re-planned silently.");
-        if (plan.Environment != context.EnvironmentName)
+        if (plan.Environment != environment)
         {
-            throw new CakeException($"The saved plan is for '{plan.Environment}', not '{context.EnvironmentName}'.");
+            throw new CakeException($"The saved plan is for '{plan.Environment}', not '{environment}'.");
+        }
+
+        if (plan.Offline)
+        {
+            throw new CakeException(
+                $"The plan for '{plan.Environment}' was made in offline mode (--terraform-backend local, offline_mode = true): an offline plan is for review only and is never applied. "
+                + "Apply with --terraform-backend s3, or emulator against an AWS-compatible endpoint.");
         }
 
         var file = plan.Workspace.PlanFile.FullPath;
@@ -60,7 +68,6 @@ public sealed class Apply : FrostingTask<BuildContext>
         var apply = stage.Settings(workspace, new TerraformApplySettings { PlanFile = workspace.PlanFile });
         var errored = workspace.WorkingDirectory.CombineWithFilePath("errored.tfstate").FullPath;
         File.Delete(errored);
-        using var interrupt = new InterruptForwarding(context);
         try
         {
             stage.Run(apply, TerraformArguments.Apply(apply), $"terraform apply ({context.EnvironmentName})");

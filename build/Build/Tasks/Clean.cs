@@ -15,6 +15,7 @@ public sealed class Clean : FrostingTask<BuildContext>
     {
         context.CleanDirectory(context.Paths.Artifacts);
         DockerCredentialFolder.RemoveAll(context, ImagePaths.From(context.Paths).Scratch);
+        Terraform.TerraformStage.ResetWorkingCopies(context);
         context.DotNetClean(context.Paths.Solution.FullPath, new DotNetCleanSettings
         {
             Configuration = context.BuildConfiguration,

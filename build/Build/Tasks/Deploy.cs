@@ -33,7 +33,7 @@ public sealed class Deploy : AsyncFrostingTask<BuildContext>
             parameters.HealthTimeout);
         context.Information("Deploying {0} as container {1} on {2}", reference, request.ContainerName, request.Url);
 
-        var deployment = await LocalDeployer.DeployAsync(context, request, CancellationToken.None);
+        var deployment = await LocalDeployer.DeployAsync(context, request, Interruption.Current.Token);
 
         DeployRecordFile.Write(record, context.EnvironmentName, deployment);
         var replaced = deployment.PreviousImage is null ? "" : $", replacing {deployment.PreviousImage}";

@@ -19,17 +19,38 @@ public sealed class Plan : FrostingTask<BuildContext>
     {
         var parameters = context.Parameters.Terraform;
         var stage = new TerraformStage(context);
-        var workspace = stage.Prepare(context.EnvironmentName, parameters.LocalBackend);
+        var workspace = stage.Prepare(context.EnvironmentName, parameters.Backend);
 
-        var init = stage.Settings(workspace, new TerraformInitSettings { BackendConfigFile = parameters.LocalBackend ? null : workspace.BackendConfigFile });
+        // A plan file of an earlier run must never sit here for Apply, nor one this run did not finish.
+        DeletePlanOutputs(workspace);
+        try
+        {
+            MakePlan(context, stage, workspace);
+        }
+        catch (CakeException failure) when (failure.ExitCode == Interruption.ExitCode)
+        {
+            DeletePlanOutputs(workspace);
+            throw;
+        }
+        catch (Exception) when (context.TerraformPlan is null)
+        {
+            // Terraform writes a plan file even when planning failed; keep plan.json for review, never the plan itself.
+            File.Delete(workspace.PlanFile.FullPath);
+            throw;
+        }
+    }
+
+    private static void MakePlan(BuildContext context, TerraformStage stage, TerraformWorkspace workspace)
+    {
+        var parameters = context.Parameters.Terraform;
+        var init = stage.Settings(workspace, new TerraformInitSettings { BackendConfigFile = parameters.Backend == TerraformBackend.S3 ? workspace.BackendConfigFile : null });
         stage.Run(init, TerraformArguments.Init(init), $"terraform init ({context.EnvironmentName})");
 
-        File.Delete(workspace.PlanFile.FullPath);
         var plan = stage.Settings(workspace, new TerraformPlanSettings { OutFile = workspace.PlanFile });
         plan.VarFiles.Add(workspace.VarFile);
-        if (parameters.LocalBackend)
+        if (parameters.Offline)
         {
-            // Offline work: fake credentials, no account lookups (see terraform/README.md).
+            // Offline work: fake credentials, no account lookups (see terraform/README.md). Such a plan is never applied.
             plan.Variables["offline_mode"] = "true";
         }
 
@@ -47,13 +68,21 @@ public sealed class Plan : FrostingTask<BuildContext>
         var threatened = ProtectedResources.Threatened(summary);
         if (threatened.Count > 0 && !parameters.AllowDestroy)
         {
-            File.Delete(workspace.PlanFile.FullPath);
             throw new CakeException(
                 $"The plan would {string.Join(", ", threatened.Select(change => $"{change.Action} {change.Address}"))}: protected resources; "
                 + "review the plan and rerun with --allow-destroy if this is intended.");
         }
 
-        context.TerraformPlan = new PlanResult(context.EnvironmentName, workspace, TerraformStage.Sha256Of(workspace.PlanFile.FullPath), summary);
+        Interruption.Current.ThrowIfRequested($"during Plan, after terraform planned {context.EnvironmentName}; the plan was not kept");
+        context.TerraformPlan = new PlanResult(context.EnvironmentName, workspace, TerraformStage.Sha256Of(workspace.PlanFile.FullPath), summary, parameters.Offline);
+    }
+
+    private static void DeletePlanOutputs(TerraformWorkspace workspace)
+    {
+        foreach (var file in workspace.PlanOutputs)
+        {
+            File.Delete(file.FullPath);
+        }
     }
 
     private static void Publish(BuildContext context, PlanSummary summary)

@@ -25,7 +25,7 @@ public sealed class Push : AsyncFrostingTask<BuildContext>
         }
         DockerEngineCheck.Require(context);
         var pushed = context.IsLocalEnvironment
-            ? await LocalRegistryPublisher.PushAsync(context, image, context.Parameters.Image.Registry, pushSettings: null, CancellationToken.None)
+            ? await LocalRegistryPublisher.PushAsync(context, image, context.Parameters.Image.Registry, pushSettings: null, Interruption.Current.Token)
             : await PushToEcrAsync(context, image);
 
         context.RecordPush(pushed);
@@ -44,12 +44,12 @@ public sealed class Push : AsyncFrostingTask<BuildContext>
             throw new Cake.Core.CakeException($"Image {image.ShortId} was built from a tree with uncommitted changes: an image pushed to '{context.EnvironmentName}' must be one a commit describes; commit, then build and push again.");
         }
 
-        var session = context.Ecr ??= await EcrSession.OpenAsync(context, CancellationToken.None);
+        var session = context.Ecr ??= await EcrSession.OpenAsync(context, Interruption.Current.Token);
         var options = new EcrPushOptions(ImagePaths.From(context.Paths).Scratch);
-        var pushed = await EcrPublisher.PushAsync(context, session.Client, session.Repository, image, options, CancellationToken.None);
+        var pushed = await EcrPublisher.PushAsync(context, session.Client, session.Repository, image, options, Interruption.Current.Token);
         context.Information("Pushed {0}; waiting up to {1:0} s for ECR's scan.", pushed.Reference, context.Parameters.Vulnerabilities.ScanTimeout.TotalSeconds);
         var output = ImagePaths.From(context.Paths).Output;
-        var scan = await EcrScanGate.CheckAsync(session.Client, session.Repository, pushed, ImageVulnerabilityPolicy.For(context), output, ScanPollInterval, TimeProvider.System, CancellationToken.None);
+        var scan = await EcrScanGate.CheckAsync(session.Client, session.Repository, pushed, ImageVulnerabilityPolicy.For(context), output, ScanPollInterval, TimeProvider.System, Interruption.Current.Token);
         VulnerabilityWarnings.Publish(context, scan);
         context.Information("ECR scan: {0}", scan.Summary);
         context.Report.AddSection("ECR scan", scan.MarkdownSection);

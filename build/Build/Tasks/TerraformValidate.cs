@@ -24,7 +24,7 @@ public sealed class TerraformValidate : FrostingTask<BuildContext>
         }
 
         var stage = new TerraformStage(context);
-        var workspace = stage.Prepare("validate", localBackend: false);
+        var workspace = stage.Prepare("validate", TerraformBackend.None);
         var init = stage.Settings(workspace, new TerraformInitSettings { Backend = false });
         stage.Quiet(init, TerraformArguments.Init(init), "terraform init");
         stage.Run(stage.Settings(workspace, new TerraformSettings()), TerraformArguments.Validate(), "terraform validate");

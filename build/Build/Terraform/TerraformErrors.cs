@@ -8,6 +8,10 @@ public static partial class TerraformErrors
     public static bool IsStalePlan(TerraformResult result) =>
         result.Text.Contains("Saved plan is stale", StringComparison.Ordinal);
 
+    /// <summary>Terraform stopped but could not release the state lock ("Error releasing the state lock").</summary>
+    public static bool IsUnreleasedLock(TerraformResult result) =>
+        result.Text.Contains("Error releasing the state lock", StringComparison.Ordinal);
+
     /// <summary>The lock ID from "Error acquiring the state lock", or null when the failure is something else.</summary>
     public static string? LockId(TerraformResult result)
     {
@@ -16,6 +20,13 @@ public static partial class TerraformErrors
             return null;
         }
 
+        var match = LockIdLine().Match(result.Text);
+        return match.Success ? match.Groups["id"].Value : "unknown";
+    }
+
+    /// <summary>The lock ID terraform names when it could not release the lock ("unknown" if it names none).</summary>
+    public static string UnreleasedLockId(TerraformResult result)
+    {
         var match = LockIdLine().Match(result.Text);
         return match.Success ? match.Groups["id"].Value : "unknown";
     }

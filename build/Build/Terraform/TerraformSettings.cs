@@ -18,10 +18,27 @@ public class TerraformSettings : ToolSettings
 
     /// <summary>Gets or sets a callback for each output line, or null to print nothing.</summary>
     public Action<string>? OutputLine { get; set; }
+
+    /// <summary>
+    /// Gets or sets how long terraform may take to stop after the build is interrupted (it finishes the operations in
+    /// flight, saves state and releases the lock). After that the build stops waiting and leaves it running.
+    /// </summary>
+    public TimeSpan StopTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Gets or sets the local backend's lock file, checked after an interrupted command (null: S3 or no backend).</summary>
+    public FilePath? StateLockFile { get; set; }
+
+    /// <summary>Gets whether this command takes the state lock.</summary>
+    public virtual bool LocksState => false;
+
+    /// <summary>Gets what an interrupted run of this command leaves behind, for the interruption's message.</summary>
+    public virtual string InterruptedOutcome => "nothing was changed";
 }
 
 public sealed class TerraformInitSettings : TerraformSettings
 {
+    public override string InterruptedOutcome => "nothing was planned or applied";
+
     public bool Backend { get; set; } = true;
 
     public FilePath? BackendConfigFile { get; set; }
@@ -29,6 +46,10 @@ public sealed class TerraformInitSettings : TerraformSettings
 
 public sealed class TerraformPlanSettings : TerraformSettings
 {
+    public override bool LocksState => true;
+
+    public override string InterruptedOutcome => "nothing was applied, and no plan was kept";
+
     public required FilePath OutFile { get; set; }
 
     public IList<FilePath> VarFiles { get; } = [];
@@ -38,5 +59,9 @@ public sealed class TerraformPlanSettings : TerraformSettings
 
 public sealed class TerraformApplySettings : TerraformSettings
 {
+    public override bool LocksState => true;
+
+    public override string InterruptedOutcome => "the apply may be partial: terraform saved the state of what it changed; run Plan to see what remains";
+
     public required FilePath PlanFile { get; set; }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Cake.Common.Diagnostics;
 using Cake.Core;
+using Cake.Frosting;
 
 namespace Build.Terraform;
 
@@ -9,15 +10,30 @@ public sealed class TerraformStage(BuildContext context)
 {
     private readonly TerraformRunner _terraform = TerraformRunner.For(context);
 
-    public Cake.Core.IO.DirectoryPath CacheRoot => context.Paths.Root.Combine(".build").Combine("terraform");
+    public Cake.Core.IO.DirectoryPath CacheRoot => CacheRootOf(context.Paths);
 
-    public TerraformWorkspace Prepare(string environment, bool localBackend) =>
+    /// <summary>.build/terraform/: the working copies, the provider cache and local state.</summary>
+    public static Cake.Core.IO.DirectoryPath CacheRootOf(BuildPaths paths) => paths.Root.Combine(".build").Combine("terraform");
+
+    /// <summary>For Clean: deletes the terraform working copies (the next Plan makes them anew); local state is kept.</summary>
+    public static void ResetWorkingCopies(BuildContext context)
+    {
+        var cacheRoot = CacheRootOf(context.Paths);
+        foreach (var deleted in TerraformWorkspace.ResetWorkingCopies(cacheRoot))
+        {
+            context.Verbose("Deleted terraform working copy {0}", deleted);
+        }
+
+        context.Information("Terraform working copies under {0} reset; local state in {1} kept.", cacheRoot.FullPath, cacheRoot.Combine(TerraformWorkspace.StateFolder).FullPath);
+    }
+
+    public TerraformWorkspace Prepare(string environment, TerraformBackend backend) =>
         TerraformWorkspace.Prepare(
             context.Paths.Root.Combine("terraform"),
             CacheRoot,
             context.Paths.Artifacts.Combine("terraform"),
             environment,
-            localBackend);
+            backend);
 
     public T Settings<T>(TerraformWorkspace workspace, T settings)
         where T : TerraformSettings
@@ -25,6 +41,7 @@ public sealed class TerraformStage(BuildContext context)
         settings.WorkingDirectory = workspace.WorkingDirectory;
         settings.LockTimeout ??= context.Parameters.Terraform.LockTimeout;
         settings.OutputLine = line => context.Information("{0}", line);
+        settings.StateLockFile = workspace.StateLockFile;
         foreach (var (name, value) in workspace.ProcessEnvironment(CacheRoot))
         {
             settings.EnvironmentVariables[name] = value;
@@ -36,7 +53,13 @@ public sealed class TerraformStage(BuildContext context)
     public TerraformResult Run(TerraformSettings settings, Cake.Core.IO.ProcessArgumentBuilder arguments, string what, params int[] successCodes)
     {
         var result = _terraform.Execute(settings, arguments);
-        if (successCodes.Length == 0 ? result.ExitCode == 0 : successCodes.Contains(result.ExitCode))
+        var succeeded = successCodes.Length == 0 ? result.ExitCode == 0 : successCodes.Contains(result.ExitCode);
+        if (Interruption.Current.IsRequested)
+        {
+            throw Interruption.Stopped(TerraformInterruption.Describe(Interruption.Current, what, settings, result, succeeded));
+        }
+
+        if (succeeded)
         {
             return result;
         }

@@ -10,4 +10,7 @@ internal static class ExitCodes
 
     /// <summary>Bad command line or parameter value; nothing was done.</summary>
     public const int Usage = 2;
+
+    /// <summary>Interrupted by SIGINT or SIGTERM (128 + SIGINT, as a shell reports a process stopped by Ctrl-C).</summary>
+    public const int Interrupted = Interruption.ExitCode;
 }

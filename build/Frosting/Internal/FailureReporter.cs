@@ -23,6 +23,19 @@ internal sealed class FailureReporter(ICakeLog log, IConsole console, int lineLi
         return cause is CakeException { ExitCode: not 0 } cake ? cake.ExitCode : ExitCodes.Failure;
     }
 
+    /// <summary>A run stopped by SIGINT/SIGTERM: one line naming what was interrupted, exit code 130.</summary>
+    public int ReportInterrupted(Exception exception, Interruption interruption)
+    {
+        ArgumentNullException.ThrowIfNull(interruption);
+        console.WriteErrorLine($"Error: {Bound(interruption.Describe(Unwrap(exception)))}");
+        if (log.Verbosity >= Verbosity.Diagnostic)
+        {
+            console.WriteErrorLine(exception.ToString());
+        }
+
+        return ExitCodes.Interrupted;
+    }
+
     private string Bound(string message)
     {
         if (message.Length <= lineLimit)
@@ -37,7 +50,7 @@ internal sealed class FailureReporter(ICakeLog log, IConsole console, int lineLi
             : $"{message[..lineLimit]}... (+{cut} characters; the whole message is in {where})";
     }
 
-    private static Exception Unwrap(Exception exception)
+    public static Exception Unwrap(Exception exception)
     {
         var current = exception;
         while (current is CakeReportException or AggregateException or System.Reflection.TargetInvocationException

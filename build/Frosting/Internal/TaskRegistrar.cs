@@ -22,10 +22,17 @@ internal static class TaskRegistrar
                 builder.Description(description);
             }
 
-            if (Overrides(type, nameof(FrostingTask<ICakeContext>.Run)) || Overrides(type, nameof(AsyncFrostingTask<ICakeContext>.RunAsync)))
+            var runs = Overrides(type, nameof(FrostingTask<ICakeContext>.Run)) || Overrides(type, nameof(AsyncFrostingTask<ICakeContext>.RunAsync));
+            builder.Does(async cakeContext =>
             {
-                builder.Does(task.RunAsync);
-            }
+                // After an interrupt no further task starts: the task that would have run fails naming the interruption.
+                Interruption.Current.Task = name;
+                Interruption.Current.ThrowIfRequested($"before {name} started");
+                if (runs)
+                {
+                    await task.RunAsync(cakeContext);
+                }
+            });
 
             foreach (var criteria in task.ShouldRunCriteria)
             {

@@ -44,33 +44,7 @@ public sealed class BuildProcess : IDisposable
     /// <summary>Runs the build app; <paramref name="timeout"/> bounds stages that move images (slow on a loaded machine).</summary>
     public BuildProcessRun Run(TimeSpan timeout, params string[] arguments)
     {
-        Assert.True(File.Exists(BuildDll), $"The build app is not next to the tests: {BuildDll}");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(BuildDll);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var name in start.Environment.Keys.Where(IsRemoved).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        foreach (var (name, value) in Environment)
-        {
-            start.Environment[name] = value;
-        }
-
+        var start = StartInfo(ownProcessGroup: false, arguments);
         using var process = new Process { StartInfo = start };
         var output = new System.Text.StringBuilder();
         var error = new System.Text.StringBuilder();
@@ -90,6 +64,50 @@ public sealed class BuildProcess : IDisposable
         // The parameterless wait drains the asynchronous output readers.
         process.WaitForExit();
         return new BuildProcessRun(process.ExitCode, Text(output), Text(error));
+    }
+
+    /// <summary>
+    /// Starts the build app and returns at once, to signal it while it runs. With <paramref name="ownProcessGroup"/>
+    /// it leads a process group of its own (through setsid), so a signal to that group reaches it and its children,
+    /// as a terminal's Ctrl-C or <c>timeout</c> does.
+    /// </summary>
+    public RunningBuild Start(bool ownProcessGroup, params string[] arguments) => new(StartInfo(ownProcessGroup, arguments));
+
+    private ProcessStartInfo StartInfo(bool ownProcessGroup, string[] arguments)
+    {
+        Assert.True(File.Exists(BuildDll), $"The build app is not next to the tests: {BuildDll}");
+        var start = new ProcessStartInfo(ownProcessGroup ? "setsid" : "dotnet")
+        {
+            WorkingDirectory = Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        if (ownProcessGroup)
+        {
+            start.ArgumentList.Add("dotnet");
+        }
+
+        start.ArgumentList.Add(BuildDll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in start.Environment.Keys.Where(IsRemoved).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in Environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return start;
     }
 
     public void Dispose()

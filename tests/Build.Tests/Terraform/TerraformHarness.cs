@@ -28,7 +28,7 @@ public sealed class TerraformHarness : IDisposable
 
     /// <summary>Copies a module and prepares its workspace as the build does (local backend).</summary>
     public TerraformWorkspace Workspace(string source, string environment) =>
-        TerraformWorkspace.Prepare(new DirectoryPath(source), CacheRoot, new DirectoryPath(Root).Combine("artifacts"), environment, localBackend: true);
+        TerraformWorkspace.Prepare(new DirectoryPath(source), CacheRoot, new DirectoryPath(Root).Combine("artifacts"), environment, TerraformBackend.Local);
 
     public T Settings<T>(TerraformWorkspace workspace, T settings)
         where T : TerraformSettings

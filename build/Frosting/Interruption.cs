@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using Cake.Core;
+using Cake.Core.IO;
+using Cake.Frosting.Internal;
+
+namespace Cake.Frosting;
+
+/// <summary>
+/// The interruption of a run (SIGINT or SIGTERM; Ctrl-C on a terminal), as this host records it: which signal, during
+/// which task, and a token that waits observe. Not part of Cake.Frosting's API: the host installs the signal hook that
+/// fills <see cref="Current"/>; tasks, tool runners and waits read it.
+/// </summary>
+public sealed class Interruption : IDisposable
+{
+    private readonly CancellationTokenSource _source = new();
+    private readonly ConcurrentDictionary<int, bool> _acknowledged = new();
+    private string? _signal;
+    private DateTimeOffset? _requestedAt;
+
+    /// <summary>Exit code of an interrupted run: 128 + SIGINT, as a shell reports a process stopped by Ctrl-C.</summary>
+    public const int ExitCode = 130;
+
+    /// <summary>Gets the interruption of this process.</summary>
+    public static Interruption Current { get; } = new();
+
+    /// <summary>Gets the token cancelled when the run is interrupted: in-process waits pass it on.</summary>
+    public CancellationToken Token => _source.Token;
+
+    public bool IsRequested => _signal is not null;
+
+    /// <summary>Gets the signal that interrupted the run ("SIGINT", "SIGTERM"), or null.</summary>
+    public string? Signal => _signal;
+
+    /// <summary>Gets when the run was interrupted, or null.</summary>
+    public DateTimeOffset? RequestedAt => _requestedAt;
+
+    /// <summary>Gets or sets the task that is running (set by the host as each task starts).</summary>
+    public string? Task { get; set; }
+
+    public void Dispose() => _source.Dispose();
+
+    /// <summary>
+    /// Records that a child process has received the interrupt itself (it said so, e.g. terraform's "Interrupt
+    /// received."), so the host does not send it a second one: for terraform a second interrupt is an immediate abort.
+    /// </summary>
+    public void Acknowledge(IProcess process)
+    {
+        if (ProcessIds.Of(process) is { } id)
+        {
+            _acknowledged[id] = true;
+        }
+    }
+
+    public bool IsAcknowledged(int processId) => _acknowledged.ContainsKey(processId);
+
+    /// <summary>Records the interruption; true the first time, false for any later signal.</summary>
+    public bool Request(string signal)
+    {
+        if (Interlocked.CompareExchange(ref _signal, signal, null) is not null)
+        {
+            return false;
+        }
+
+        _requestedAt = DateTimeOffset.UtcNow;
+        _source.Cancel();
+        return true;
+    }
+
+    /// <summary>Throws the interruption of the running task if the run was interrupted (e.g. before a task starts).</summary>
+    public void ThrowIfRequested(string what)
+    {
+        if (IsRequested)
+        {
+            throw Stopped($"Interrupted ({Signal}) {what}.");
+        }
+    }
+
+    /// <summary>The failure of a task that stopped because of the interruption; <paramref name="message"/> names what was interrupted.</summary>
+    public static CakeException Stopped(string message) => new(ExitCode, message);
+
+    /// <summary>The one line that names the interruption, for the console's Error line and the build report.</summary>
+    public string Describe(Exception failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return failure switch
+        {
+            CakeException { ExitCode: ExitCode } interrupted => interrupted.Message,
+            OperationCanceledException => $"Interrupted ({Signal}) during {Task ?? "the build"}: it stopped waiting.",
+            _ => $"Interrupted ({Signal}) during {Task ?? "the build"}: {failure.Message}",
+        };
+    }
+}
