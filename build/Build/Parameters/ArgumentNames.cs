@@ -11,4 +11,5 @@ public static class ArgumentNames
     public const string CoverageThreshold = "coverage-threshold";
     public const string BranchThreshold = "branch-threshold";
     public const string Tests = "tests";
+    public const string LockWait = "lock-wait";
 }
