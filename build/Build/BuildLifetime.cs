@@ -12,9 +12,10 @@ namespace Build;
 /// <summary>
 /// Setup masks secrets, checks --artifacts, takes the checkout's run lock, fills the context (root, version, CI adapter),
 /// moves an earlier run's outputs aside and runs the stages' preflight before the first task;
-/// Teardown writes build-report.json and summary.md, whether the build passed or failed.
+/// Teardown writes build-report.json and summary.md, whether the build passed or failed. A dry run (Cake runs Setup
+/// and Teardown for it too) takes no lock, moves nothing and writes no report.
 /// </summary>
-public sealed class BuildLifetime(RunLock runLock) : FrostingLifetime<BuildContext>
+public sealed class BuildLifetime(RunLock runLock, FrostingRunMode mode) : FrostingLifetime<BuildContext>
 {
     public override void Setup(BuildContext context, ISetupContext info)
     {
@@ -30,7 +31,11 @@ public sealed class BuildLifetime(RunLock runLock) : FrostingLifetime<BuildConte
         var paths = BuildPaths.For(BuildPaths.FindRoot(context.Environment.WorkingDirectory), parameters.ArtifactsDirectory);
         var root = paths.Root;
         StagePreflight.RefuseUnsupported(context, info.TasksToExecute);
-        runLock.Take(paths.Cache, info.TargetTask.Name, parameters.LockWait, notice => context.Warning(notice));
+        if (!mode.IsDryRun)
+        {
+            runLock.Take(paths.Cache, info.TargetTask.Name, parameters.LockWait, notice => context.Warning(notice));
+        }
+
         var version = new VersionCalculator(new GitRepository(root.FullPath)).Calculate(parameters.VersionOverride);
         context.Initialize(info.TargetTask.Name, paths, version, ci);
 
@@ -42,14 +47,19 @@ public sealed class BuildLifetime(RunLock runLock) : FrostingLifetime<BuildConte
             parameters.Environment,
             parameters.Configuration,
             ci.Name);
-        ArtifactsRotation.Run(context);
+        if (!mode.IsDryRun)
+        {
+            ArtifactsRotation.Run(context);
+        }
+
         LogDiagnostics(context);
         StagePreflight.Prepare(context, info.TasksToExecute);
     }
 
     public override void Teardown(BuildContext context, ITeardownContext info)
     {
-        if (!context.IsSetUp)
+        // A dry run ran nothing and holds no run lock: its report would replace a real one, maybe another run's.
+        if (!context.IsSetUp || mode.IsDryRun)
         {
             return;
         }
