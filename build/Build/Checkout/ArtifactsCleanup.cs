@@ -38,6 +38,7 @@ public static class ArtifactsCleanup
         foreach (var entry in Directory.EnumerateFileSystemEntries(folder).ToList())
         {
             var isLink = new FileInfo(entry).LinkTarget is not null;
+            var relative = Path.GetRelativePath(artifacts, entry).Replace(Path.DirectorySeparatorChar, '/');
             if (Directory.Exists(entry) && !isLink)
             {
                 DeleteExcept(entry, artifacts, kept);
@@ -46,13 +47,13 @@ public static class ArtifactsCleanup
                     Directory.Delete(entry);
                 }
             }
-            else if (ArtifactPatterns.MatchesAny(Path.GetRelativePath(artifacts, entry).Replace(Path.DirectorySeparatorChar, '/'), Kept))
+            else if (ArtifactPatterns.MatchesAny(relative, Kept))
             {
-                kept.Add(Path.GetRelativePath(artifacts, entry).Replace(Path.DirectorySeparatorChar, '/'));
+                kept.Add(relative);
             }
             else if (Directory.Exists(entry))
             {
-                Directory.Delete(entry);
+                Directory.Delete(entry); // a link to a folder: the link goes, never what it points to
             }
             else
             {
