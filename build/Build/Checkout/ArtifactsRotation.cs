@@ -34,7 +34,7 @@ public static class ArtifactsRotation
 
         var carried = result.Carried.Count == 0 ? "" : $"; carried over {string.Join(", ", result.Carried)}";
         context.Information(
-            "Moved what an earlier run left in {0} ({1} file(s)) to {2}, kept there until the next run{3}.",
+            "Moved what an earlier run left in {0} ({1} file(s)) to {2}{3}.",
             paths.Root.GetRelativePath(paths.Artifacts).FullPath,
             result.Moved,
             paths.Root.GetRelativePath(paths.PreviousArtifacts).FullPath,

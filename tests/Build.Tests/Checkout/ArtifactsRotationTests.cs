@@ -24,7 +24,7 @@ public sealed class ArtifactsRotationTests : IDisposable
         var restore = _build.Run("--target", "Restore");
 
         Assert.True(restore.ExitCode == 0, restore.ToString());
-        Assert.Contains("Moved what an earlier run left in artifacts (4 file(s)) to .build/previous/artifacts, kept there until the next run.", restore.OutputLines);
+        Assert.Contains("Moved what an earlier run left in artifacts (4 file(s)) to .build/previous/artifacts.", restore.OutputLines);
         Assert.Equal(["build-report.json", "summary.md"], Files(_build.Artifacts));
         Assert.Equal(["build-report.json", "summary.md", "terraform/dev/plan.json", "version.json"], Files(Previous));
         Assert.Equal("Restore", BuildReportJson.Read(_build.Artifacts).Target);
