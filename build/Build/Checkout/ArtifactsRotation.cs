@@ -9,6 +9,7 @@ namespace Build.Checkout;
 /// At the start of every run that executes tasks, what earlier runs left in the artifacts folder is moved to
 /// .build/previous/&lt;artifacts folder&gt;/ (replacing what was there), so the folder CI archives holds only what this run
 /// produced. A few records are carried over (copied back), because later runs read them or they must never be lost.
+/// With --keep-artifacts (the later steps of one CI job, whose archive should hold every step's outputs) nothing moves.
 /// </summary>
 public static class ArtifactsRotation
 {
@@ -27,6 +28,12 @@ public static class ArtifactsRotation
     {
         ArgumentNullException.ThrowIfNull(context);
         var paths = context.Paths;
+        if (context.Parameters.KeepArtifacts)
+        {
+            context.Information("Keeping what earlier runs left in {0} (--keep-artifacts): this run adds to it.", paths.Root.GetRelativePath(paths.Artifacts).FullPath);
+            return;
+        }
+
         if (Rotate(paths.Artifacts, paths.PreviousArtifacts) is not { } result)
         {
             return;

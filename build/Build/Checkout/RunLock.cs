@@ -51,17 +51,17 @@ public sealed class RunLock : IDisposable
 
             // Locked, or free while the recorded holder still runs (file locking disabled or not honoured here).
             held?.Dispose();
-            var left = wait - waiting.Elapsed;
             var who = holder?.ToString() ?? "who is not recorded";
-            if (left <= TimeSpan.Zero)
-            {
-                throw new CakeException(ExitCodes.Locked, $"Another build is running in this checkout ({who}); let it finish, or pass --lock-wait SECONDS to wait for it. The lock is {lockFile}.");
-            }
-
-            if (!announced)
+            if (!announced && wait > TimeSpan.Zero)
             {
                 inform($"Another build is running in this checkout ({who}); waiting up to {wait.TotalSeconds:0} s for it (--lock-wait).");
                 announced = true;
+            }
+
+            var left = wait - waiting.Elapsed;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new CakeException(ExitCodes.Locked, $"Another build is running in this checkout ({who}); let it finish, or pass --lock-wait SECONDS to wait for it. The lock is {lockFile}.");
             }
 
             Thread.Sleep(left < PollInterval ? left : PollInterval);

@@ -30,6 +30,9 @@ public sealed record BuildParameters(
     /// <summary>Gets how long to wait for another run of this checkout to end before refusing (exit 3).</summary>
     public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(DefaultLockWaitSeconds);
 
+    /// <summary>Gets whether this run adds to what earlier runs left in the artifacts folder (the later steps of one CI job) instead of moving it aside.</summary>
+    public bool KeepArtifacts { get; init; }
+
     /// <summary>Gets the settings of the Accessibility target.</summary>
     public AccessibilityParameters Accessibility { get; init; } = AccessibilityParameters.Default;
 
@@ -77,6 +80,7 @@ public sealed record BuildParameters(
             TerraformParameters.Parse(reader))
         {
             Tests = reader.OneOf(ArgumentNames.Tests, TestSelection.Names, TestSelection.All),
+            KeepArtifacts = reader.Flag(ArgumentNames.KeepArtifacts),
             LockWait = TimeSpan.FromSeconds(reader.IntInRange(ArgumentNames.LockWait, 0, MaxLockWaitSeconds, DefaultLockWaitSeconds)),
             Accessibility = AccessibilityParameters.Parse(reader),
             Image = ImageParameters.Parse(reader, environment),

@@ -64,6 +64,20 @@ public sealed class ArtifactsRotationTests : IDisposable
     }
 
     [Fact]
+    public void Keep_artifacts_adds_to_what_the_earlier_steps_of_a_job_wrote_and_says_so()
+    {
+        Assert.Equal(0, _build.Run("--target", "Version").ExitCode);
+        Write("lint/format.json", "[]");
+
+        var run = _build.Run("--target", "Restore", "--keep-artifacts");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Keeping what earlier runs left in artifacts (--keep-artifacts): this run adds to it.", run.OutputLines);
+        Assert.Equal(["build-report.json", "lint/format.json", "summary.md", "version.json"], Files(_build.Artifacts));
+        Assert.False(Directory.Exists(Previous));
+    }
+
+    [Fact]
     public void A_dry_run_moves_nothing_and_writes_no_report()
     {
         Write("version.json", "{\"from\": \"an earlier run\"}");
