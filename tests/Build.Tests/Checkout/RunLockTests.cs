@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Build.Checkout;
 using Build.Tests.EndToEnd;
 
 namespace Build.Tests.Checkout;
@@ -47,6 +48,21 @@ public sealed class RunLockTests : IDisposable
         Assert.Contains($"PID {Environment.ProcessId}, target Plan, since 2030-01-02 03:04:05Z on {Environment.MachineName}", line, StringComparison.Ordinal);
         Assert.Contains("--lock-wait", line, StringComparison.Ordinal);
         Assert.DoesNotContain("waiting", run.Output, StringComparison.Ordinal);
+        AssertUntouched(run);
+    }
+
+    [Fact]
+    public void The_OS_lock_alone_refuses_a_second_run_even_when_no_holder_is_recorded()
+    {
+        // The build's own lock, taken in this process; without its record only the OS lock stands in the way.
+        using var holder = new RunLock();
+        holder.Take(new Cake.Core.IO.DirectoryPath(_build.Path(".build")), "Plan", TimeSpan.Zero, _ => { });
+        File.Delete(HolderFile);
+
+        var run = _build.Run("--target", "Version", "--lock-wait", "0");
+
+        Assert.True(run.ExitCode == Locked, run.ToString());
+        Assert.StartsWith("Error: Another build is running in this checkout (who is not recorded);", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
         AssertUntouched(run);
     }
 
