@@ -19,7 +19,8 @@ public sealed record RunLockHolder(int Pid, string Target, DateTimeOffset Since,
     {
         try
         {
-            return File.Exists(file) ? JsonSerializer.Deserialize<RunLockHolder>(File.ReadAllText(file), JsonDefaults.Indented) : null;
+            var holder = File.Exists(file) ? JsonSerializer.Deserialize<RunLockHolder>(File.ReadAllText(file), JsonDefaults.Indented) : null;
+            return holder is { Target: not null, Host: not null } ? holder : null;
         }
         catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException or JsonException)
         {
