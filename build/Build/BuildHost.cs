@@ -1,3 +1,4 @@
+using Build.Checkout;
 using Build.Parameters;
 using Cake.Core;
 using Cake.Frosting;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Build;
 
-/// <summary>Composes the build: context, lifetimes, secret redaction. Used by Program and by the tests.</summary>
+/// <summary>Composes the build: context, lifetimes, secret redaction, the run lock (released when the host ends). Used by Program and by the tests.</summary>
 public static class BuildHost
 {
     public static CakeHost Create(SecretRegistry secrets)
@@ -20,6 +21,7 @@ public static class BuildHost
             .UseErrorLineLimit(Reporting.Bounded.LineCharacters, (context, message) => SaveWholeError(context, message, secrets))
             .ConfigureServices(services => services
                 .AddSingleton(secrets)
+                .AddSingleton<RunLock>()
                 .AddSingleton(provider => BuildParameters.Parse(provider.GetRequiredService<ICakeContext>().Arguments, secrets)));
     }
 

@@ -1,3 +1,4 @@
+using Build.Checkout;
 using Build.Ci;
 using Build.Reporting;
 using Build.Secrets;
@@ -10,10 +11,12 @@ using Cake.Frosting;
 namespace Build;
 
 /// <summary>
-/// Setup fills the context (root, version, CI adapter), masks secrets and runs the stages' preflight before the first task;
-/// Teardown writes build-report.json and summary.md, whether the build passed or failed.
+/// Setup masks secrets, checks --artifacts, takes the checkout's run lock, fills the context (root, version, CI adapter),
+/// moves an earlier run's outputs aside and runs the stages' preflight before the first task;
+/// Teardown writes build-report.json and summary.md, whether the build passed or failed. A dry run (Cake runs Setup
+/// and Teardown for it too) takes no lock, moves nothing and writes no report.
 /// </summary>
-public sealed class BuildLifetime : FrostingLifetime<BuildContext>
+public sealed class BuildLifetime(RunLock runLock, FrostingRunMode mode) : FrostingLifetime<BuildContext>
 {
     public override void Setup(BuildContext context, ISetupContext info)
     {
@@ -26,10 +29,14 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
         context.Secrets.Registered += ci.Mask;
 
         var parameters = context.Parameters;
-        var root = BuildPaths.FindRoot(context.Environment.WorkingDirectory);
-        var artifacts = new Cake.Core.IO.DirectoryPath(parameters.ArtifactsDirectory);
-        var paths = new BuildPaths(root, artifacts.IsRelative ? root.Combine(artifacts) : artifacts);
+        var paths = BuildPaths.For(BuildPaths.FindRoot(context.Environment.WorkingDirectory), parameters.ArtifactsDirectory);
+        var root = paths.Root;
         StagePreflight.RefuseUnsupported(context, info.TasksToExecute);
+        if (!mode.IsDryRun)
+        {
+            runLock.Take(paths.Cache, info.TargetTask.Name, parameters.LockWait, notice => context.Warning(notice));
+        }
+
         var version = new VersionCalculator(new GitRepository(root.FullPath)).Calculate(parameters.VersionOverride);
         context.Initialize(info.TargetTask.Name, paths, version, ci);
 
@@ -41,13 +48,19 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
             parameters.Environment,
             parameters.Configuration,
             ci.Name);
+        if (!mode.IsDryRun)
+        {
+            ArtifactsRotation.Run(context);
+        }
+
         LogDiagnostics(context);
         StagePreflight.Prepare(context, info.TasksToExecute);
     }
 
     public override void Teardown(BuildContext context, ITeardownContext info)
     {
-        if (!context.IsSetUp)
+        // A dry run ran nothing and holds no run lock: its report would replace a real one, maybe another run's.
+        if (!context.IsSetUp || mode.IsDryRun)
         {
             return;
         }

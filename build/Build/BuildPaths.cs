@@ -1,3 +1,4 @@
+using Build.Checkout;
 using Cake.Core.IO;
 
 namespace Build;
@@ -14,6 +15,15 @@ public sealed record BuildPaths(DirectoryPath Root, DirectoryPath Artifacts)
     public DirectoryPath TestResults => Artifacts.Combine("test-results");
 
     public FilePath VersionFile => Artifacts.CombineWithFilePath("version.json");
+
+    /// <summary>Gets .build: the build's own caches, scratch and local terraform state (git-ignored, never archived).</summary>
+    public DirectoryPath Cache => Root.Combine(".build");
+
+    /// <summary>Gets where the outputs an earlier run left in the artifacts folder are moved at the start of a run.</summary>
+    public DirectoryPath PreviousArtifacts => Cache.Combine("previous").Combine(Root.GetRelativePath(Artifacts));
+
+    /// <summary>The paths of the repository at <paramref name="root"/>, with <c>--artifacts</c> checked against <see cref="ArtifactsFolder"/>'s rule.</summary>
+    public static BuildPaths For(DirectoryPath root, string artifacts) => new(root, ArtifactsFolder.Resolve(root, artifacts));
 
     public static DirectoryPath FindRoot(DirectoryPath start)
     {

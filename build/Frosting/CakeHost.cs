@@ -172,6 +172,7 @@ public sealed class CakeHost
         services.AddSingleton(log);
         services.AddSingleton(ansi);
         services.AddSingleton(console);
+        services.AddSingleton(new FrostingRunMode(options.Mode == HostMode.DryRun));
         services.AddSingleton<ICakeContext>(provider => CakeContextFactory.Create(log, console, options.Arguments, options.WorkingDirectory ?? _workingDirectory, provider));
         services.AddSingleton(typeof(IFrostingContext), _contextType);
         services.AddSingleton<ICakeDataService>(provider => (ICakeDataService)provider.GetRequiredService<ICakeContext>().Data);

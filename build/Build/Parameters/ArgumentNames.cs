@@ -11,4 +11,6 @@ public static class ArgumentNames
     public const string CoverageThreshold = "coverage-threshold";
     public const string BranchThreshold = "branch-threshold";
     public const string Tests = "tests";
+    public const string LockWait = "lock-wait";
+    public const string KeepArtifacts = "keep-artifacts";
 }

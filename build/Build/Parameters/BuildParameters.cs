@@ -20,8 +20,18 @@ public sealed record BuildParameters(
     public const int DefaultLineCoverageThreshold = 80;
     public const int DefaultBranchCoverageThreshold = 60;
 
+    /// <summary>How long a run waits by default for another run of the same checkout: long enough for one to finish writing its report.</summary>
+    public const int DefaultLockWaitSeconds = 5;
+    public const int MaxLockWaitSeconds = 86_400;
+
     /// <summary>Gets which tests the Test target runs: <see cref="TestSelection.All"/> or <see cref="TestSelection.Unit"/>.</summary>
     public string Tests { get; init; } = TestSelection.All;
+
+    /// <summary>Gets how long to wait for another run of this checkout to end before refusing (exit 3).</summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(DefaultLockWaitSeconds);
+
+    /// <summary>Gets whether this run adds to what earlier runs left in the artifacts folder (the later steps of one CI job) instead of moving it aside.</summary>
+    public bool KeepArtifacts { get; init; }
 
     /// <summary>Gets the settings of the Accessibility target.</summary>
     public AccessibilityParameters Accessibility { get; init; } = AccessibilityParameters.Default;
@@ -60,6 +70,8 @@ public sealed record BuildParameters(
             TerraformParameters.Parse(reader))
         {
             Tests = reader.OneOf(ArgumentNames.Tests, TestSelection.Names, TestSelection.All),
+            KeepArtifacts = reader.Flag(ArgumentNames.KeepArtifacts),
+            LockWait = TimeSpan.FromSeconds(reader.IntInRange(ArgumentNames.LockWait, 0, MaxLockWaitSeconds, DefaultLockWaitSeconds)),
             Accessibility = AccessibilityParameters.Parse(reader),
             Image = ImageParameters.Parse(reader, environment),
             Vulnerabilities = Build.Vulnerabilities.VulnerabilityParameters.Parse(reader),

@@ -25,7 +25,7 @@ public sealed class Coverage : FrostingTask<BuildContext>
         var reports = context.GetFiles($"{context.Paths.TestResults.FullPath}/**/coverage.cobertura.xml");
         if (reports.Count == 0)
         {
-            throw new CakeException("No coverage files were found in artifacts/test-results; run the Test target first.");
+            throw new CakeException("No coverage files from this run's tests in artifacts/test-results: run --target Coverage without --exclusive (it runs Test first); every run moves earlier runs' results aside.");
         }
 
         context.DotNetTool(context.Paths.Solution.FullPath, "reportgenerator", new ProcessArgumentBuilder()

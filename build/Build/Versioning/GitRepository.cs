@@ -26,6 +26,12 @@ public sealed class GitRepository(string workingDirectory)
             ? output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : [];
 
+    /// <summary>The files git tracks at or below <paramref name="path"/> (relative to the working tree, taken literally).</summary>
+    public IReadOnlyList<string> TrackedFiles(string path) =>
+        TryRun(out var output, "--literal-pathspecs", "ls-files", "-z", "--", path)
+            ? output.Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            : [];
+
     private bool TryRun(out string output, params string[] arguments)
     {
         var start = new ProcessStartInfo("git")
