@@ -16,6 +16,7 @@ public sealed class Interruption : IDisposable
     private readonly ConcurrentDictionary<int, bool> _acknowledged = new();
     private string? _signal;
     private DateTimeOffset? _requestedAt;
+    private int _aborted;
 
     /// <summary>Exit code of an interrupted run: 128 + SIGINT, as a shell reports a process stopped by Ctrl-C.</summary>
     public const int ExitCode = 130;
@@ -27,6 +28,9 @@ public sealed class Interruption : IDisposable
     public CancellationToken Token => _source.Token;
 
     public bool IsRequested => _signal is not null;
+
+    /// <summary>Gets whether a second signal aborted the run: its Error line is printed, nothing else may be.</summary>
+    public bool IsAborted => Volatile.Read(ref _aborted) != 0;
 
     /// <summary>Gets the signal that interrupted the run ("SIGINT", "SIGTERM"), or null.</summary>
     public string? Signal => _signal;
@@ -65,6 +69,9 @@ public sealed class Interruption : IDisposable
         _source.Cancel();
         return true;
     }
+
+    /// <summary>Records the abort; true the first time (only that caller prints the line and exits).</summary>
+    public bool Abort() => Interlocked.Exchange(ref _aborted, 1) == 0;
 
     /// <summary>Throws the interruption of the running task if the run was interrupted (e.g. before a task starts).</summary>
     public void ThrowIfRequested(string what)

@@ -27,6 +27,11 @@ internal sealed class FailureReporter(ICakeLog log, IConsole console, int lineLi
     public int ReportInterrupted(Exception exception, Interruption interruption)
     {
         ArgumentNullException.ThrowIfNull(interruption);
+        if (interruption.IsAborted)
+        {
+            return ExitCodes.Interrupted;
+        }
+
         console.WriteErrorLine($"Error: {Bound(interruption.Describe(Unwrap(exception)))}");
         if (log.Verbosity >= Verbosity.Diagnostic)
         {

@@ -53,11 +53,17 @@ internal sealed class InterruptHook : IDisposable
             return;
         }
 
+        if (!_interruption.Abort())
+        {
+            return;
+        }
+
         foreach (var child in ChildProcesses.Of(Environment.ProcessId))
         {
             Signals.SendInterrupt(child.Id);
         }
 
+        // The running task may fail meanwhile (its child stopped); the reporter stays silent once the run is aborted.
         _console.WriteErrorLine($"Error: Interrupted ({name}) twice: aborted at once without waiting for child processes; a terraform state lock may be left held.");
         Environment.Exit(Interruption.ExitCode);
     }
