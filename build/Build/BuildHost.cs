@@ -1,4 +1,7 @@
-using Build.Checkout;
+using Build.Core;
+using Build.Core.Checkout;
+using Build.Core.Reporting;
+using Build.Core.Secrets;
 using Build.Parameters;
 using Cake.Core;
 using Cake.Frosting;
@@ -18,7 +21,7 @@ public static class BuildHost
             .UseTaskLifetime<BuildTaskLifetime>()
             .AddAssembly(typeof(BuildHost).Assembly)
             .UseOutputFilter(secrets.Redact)
-            .UseErrorLineLimit(Reporting.Bounded.LineCharacters, (context, message) => SaveWholeError(context, message, secrets))
+            .UseErrorLineLimit(Bounded.LineCharacters, (context, message) => SaveWholeError(context, message, secrets))
             .ConfigureServices(services => services
                 .AddSingleton(secrets)
                 .AddSingleton<RunLock>()
@@ -33,7 +36,7 @@ public static class BuildHost
             return null;
         }
 
-        var path = build.Paths.Artifacts.CombineWithFilePath(Reporting.ReportWriter.FullErrorFile).FullPath;
+        var path = build.Paths.Artifacts.CombineWithFilePath(ReportWriter.FullErrorFile).FullPath;
         Directory.CreateDirectory(build.Paths.Artifacts.FullPath);
         File.WriteAllText(path, secrets.Redact(message));
         return path;

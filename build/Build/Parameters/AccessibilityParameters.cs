@@ -1,5 +1,5 @@
-using Build.Accessibility;
-
+using Build.Core;
+using Build.Stages.Accessibility;
 namespace Build.Parameters;
 
 /// <summary>The parameters of the Accessibility target, validated with the others before anything runs.</summary>

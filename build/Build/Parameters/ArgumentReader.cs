@@ -1,3 +1,5 @@
+using Build.Core;
+using Build.Core.Secrets;
 using Cake.Core;
 
 namespace Build.Parameters;

@@ -1,4 +1,5 @@
-using Build.Testing;
+using Build.Core.Secrets;
+using Build.Stages.Test;
 using Cake.Core;
 
 namespace Build.Parameters;
@@ -40,10 +41,10 @@ public sealed record BuildParameters(
     public ImageParameters Image { get; init; } = ImageParameters.Default;
 
     /// <summary>Gets the settings of Deploy.</summary>
-    public Deploy.DeployParameters Deploy { get; init; } = Build.Deploy.DeployParameters.Default;
+    public DeployParameters Deploy { get; init; } = DeployParameters.Default;
 
     /// <summary>Gets the settings of the vulnerability gate (ImageScan).</summary>
-    public Vulnerabilities.VulnerabilityParameters Vulnerabilities { get; init; } = Build.Vulnerabilities.VulnerabilityParameters.Default;
+    public VulnerabilityParameters Vulnerabilities { get; init; } = VulnerabilityParameters.Default;
 
     private static readonly string[] Configurations = ["Release", "Debug"];
 
@@ -74,8 +75,8 @@ public sealed record BuildParameters(
             LockWait = TimeSpan.FromSeconds(reader.IntInRange(ArgumentNames.LockWait, 0, MaxLockWaitSeconds, DefaultLockWaitSeconds)),
             Accessibility = AccessibilityParameters.Parse(reader),
             Image = ImageParameters.Parse(reader, environment),
-            Vulnerabilities = Build.Vulnerabilities.VulnerabilityParameters.Parse(reader),
-            Deploy = Build.Deploy.DeployParameters.Parse(reader),
+            Vulnerabilities = VulnerabilityParameters.Parse(reader),
+            Deploy = DeployParameters.Parse(reader),
         };
         reader.RejectUnknown();
         return parameters;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using Build.Image;
+using Build.Core;
+using Build.Stages.Image;
 
 namespace Build.Parameters;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using Build.Terraform;
+using Build.Core;
+using Build.Stages.Infrastructure;
 
 namespace Build.Parameters;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Build.Core.Secrets;
 
 namespace Build.Tests.EndToEnd;
 

@@ -1,7 +1,6 @@
-using Build.Testing;
-using Build.Tests.Accessibility;
-using Build.Tests.Image;
-
+using Build.Stages.Test;
+using Build.Tests.Stages.Accessibility;
+using Build.Tests.Stages.Image;
 namespace Build.Tests.Support;
 
 public sealed class IntegrationMarkingTests

@@ -1,0 +1,40 @@
+using Build.Core.Checkout;
+using Cake.Core.IO;
+
+namespace Build.Core;
+
+/// <summary>Every path the build uses, derived once from the repository root.</summary>
+public sealed record BuildPaths(DirectoryPath Root, DirectoryPath Artifacts)
+{
+    public FilePath Solution => Root.CombineWithFilePath("App.sln");
+
+    public DirectoryPath Source => Root.Combine("src");
+
+    public DirectoryPath Tests => Root.Combine("tests");
+
+    public DirectoryPath TestResults => Artifacts.Combine("test-results");
+
+    public FilePath VersionFile => Artifacts.CombineWithFilePath("version.json");
+
+    /// <summary>Gets .build: the build's own caches, scratch and local terraform state (git-ignored, never archived).</summary>
+    public DirectoryPath Cache => Root.Combine(".build");
+
+    /// <summary>Gets where the outputs an earlier run left in the artifacts folder are moved at the start of a run.</summary>
+    public DirectoryPath PreviousArtifacts => Cache.Combine("previous").Combine(Root.GetRelativePath(Artifacts));
+
+    /// <summary>The paths of the repository at <paramref name="root"/>, with <c>--artifacts</c> checked against <see cref="ArtifactsFolder"/>'s rule.</summary>
+    public static BuildPaths For(DirectoryPath root, string artifacts) => new(root, ArtifactsFolder.Resolve(root, artifacts));
+
+    public static DirectoryPath FindRoot(DirectoryPath start)
+    {
+        for (var directory = start; directory is not null; directory = directory.GetParent())
+        {
+            if (File.Exists(directory.CombineWithFilePath("App.sln").FullPath))
+            {
+                return directory;
+            }
+        }
+
+        throw UsageError.Of($"No App.sln found in '{start.FullPath}' or above: run the build from the repository.");
+    }
+}
