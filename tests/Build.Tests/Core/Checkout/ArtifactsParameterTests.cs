@@ -1,4 +1,4 @@
-using Build.Tests.EndToEnd;
+using Build.Tests.Support;
 
 namespace Build.Tests.Core.Checkout;
 

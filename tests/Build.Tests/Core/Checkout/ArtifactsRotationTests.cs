@@ -1,4 +1,5 @@
 using Build.Tests.EndToEnd;
+using Build.Tests.Support;
 
 namespace Build.Tests.Core.Checkout;
 

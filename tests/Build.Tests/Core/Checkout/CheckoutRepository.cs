@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Build.Tests.EndToEnd;
+using Build.Tests.Support;
 
 namespace Build.Tests.Core.Checkout;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Build.Core.Checkout;
-using Build.Tests.EndToEnd;
+using Build.Tests.Support;
 
 namespace Build.Tests.Core.Checkout;
 
@@ -84,8 +84,8 @@ public sealed class RunLockTests : IDisposable
     public void A_waiting_run_goes_ahead_once_the_holder_ends()
     {
         Hold();
-        using var waiting = new RunningBuild(_build, "--target", "Version", "--lock-wait", "600");
-        Assert.True(waiting.WaitForOutput("waiting up to 600 s", Generous), waiting.ToString());
+        using var waiting = _build.Start(ownProcessGroup: false, "--target", "Version", "--lock-wait", "600");
+        waiting.WaitForOutput("waiting up to 600 s", Generous);
         Assert.True(File.Exists(Marker), "the waiting run touched artifacts/ before it had the lock");
 
         Release();

@@ -8,19 +8,19 @@ namespace Build.Tests.Stages.Accessibility;
 [Integration("chromium")]
 public sealed class AccessibilityTargetTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("build-tests-a11y-").FullName;
+    private readonly BuildProcess _build = new();
     private readonly FixtureSite _site = new FixtureSite()
         .Page("/", FixtureSite.Fixture("bad.html"))
         .Page("/clean", FixtureSite.Fixture("clean.html"));
 
-    public AccessibilityTargetTests() => File.WriteAllText(Path.Combine(_root, "App.sln"), "");
+    private string Artifacts => Path.Combine(Root, "artifacts", "accessibility");
 
-    private string Artifacts => Path.Combine(_root, "artifacts", "accessibility");
+    private string Root => _build.Root;
 
     public void Dispose()
     {
         _site.Dispose();
-        Directory.Delete(_root, recursive: true);
+        _build.Dispose();
     }
 
     [Fact]
@@ -45,18 +45,18 @@ public sealed class AccessibilityTargetTests : IDisposable
         Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
         Assert.Contains("<h1>Accessibility report</h1>", File.ReadAllText(Path.Combine(Artifacts, "accessibility.html")), StringComparison.Ordinal);
 
-        using var buildReport = JsonDocument.Parse(File.ReadAllText(Path.Combine(_root, "artifacts", "build-report.json")));
+        using var buildReport = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "artifacts", "build-report.json")));
         var task = buildReport.RootElement.GetProperty("tasks").EnumerateArray().Single(entry => entry.GetProperty("name").GetString() == "Accessibility");
         Assert.Equal("1", task.GetProperty("outputs").GetProperty("pages").GetString());
         Assert.Equal("3", task.GetProperty("outputs").GetProperty("violations").GetString());
-        Assert.Contains("### Accessibility", File.ReadAllText(Path.Combine(_root, "artifacts", "summary.md")), StringComparison.Ordinal);
+        Assert.Contains("### Accessibility", File.ReadAllText(Path.Combine(Root, "artifacts", "summary.md")), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Accepted_violations_pass_the_listed_paths_are_checked_and_stale_entries_are_warned_about()
     {
         WriteBaseline(("label", "#search", "2999-12-31"), ("image-alt", "#logo", "2999-12-31"), ("color-contrast", "#faint", "2999-12-31"), ("color-contrast", "#gone", "2999-12-31"));
-        File.WriteAllText(Path.Combine(_root, "build", "accessibility", "paths.txt"), "# not linked from /\n/clean\n");
+        File.WriteAllText(Path.Combine(Root, "build", "accessibility", "paths.txt"), "# not linked from /\n/clean\n");
 
         var run = await RunAsync("--a11y-url", _site.BaseUrl.AbsoluteUri);
 
@@ -83,8 +83,8 @@ public sealed class AccessibilityTargetTests : IDisposable
     [Fact]
     public async Task A_malformed_baseline_is_one_line_naming_the_file()
     {
-        Directory.CreateDirectory(Path.Combine(_root, "build", "accessibility"));
-        File.WriteAllText(Path.Combine(_root, "build", "accessibility", "baseline.json"), "{ \"accepted\": [ { \"rule\": \"label\" } ] }");
+        Directory.CreateDirectory(Path.Combine(Root, "build", "accessibility"));
+        File.WriteAllText(Path.Combine(Root, "build", "accessibility", "baseline.json"), "{ \"accepted\": [ { \"rule\": \"label\" } ] }");
 
         var run = await RunAsync("--a11y-url", _site.BaseUrl.AbsoluteUri);
 
@@ -114,17 +114,17 @@ public sealed class AccessibilityTargetTests : IDisposable
 
         Assert.True(run.ExitCode == 2, run.All);
         Assert.StartsWith($"Error: Invalid {name} '{value}': ", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_root, "artifacts")), "artifacts/ was written although the command line was rejected.");
+        Assert.False(Directory.Exists(Path.Combine(Root, "artifacts")), "artifacts/ was written although the command line was rejected.");
         Assert.Empty(_site.Requests);
     }
 
     private void WriteBaseline(params (string Rule, string Selector, string Expires)[] entries)
     {
-        Directory.CreateDirectory(Path.Combine(_root, "build", "accessibility"));
+        Directory.CreateDirectory(Path.Combine(Root, "build", "accessibility"));
         var accepted = entries.Select(entry => new { rule = entry.Rule, page = "/", selector = entry.Selector, reason = "Tracked", expires = entry.Expires });
-        File.WriteAllText(Path.Combine(_root, "build", "accessibility", "baseline.json"), JsonSerializer.Serialize(new { accepted }));
+        File.WriteAllText(Path.Combine(Root, "build", "accessibility", "baseline.json"), JsonSerializer.Serialize(new { accepted }));
     }
 
-    private Task<HostRun> RunAsync(params string[] arguments) =>
-        BuildApp.RunAsync(_root, ["--target", "Accessibility", "--exclusive", .. arguments]);
+    private Task<BuildProcessRun> RunAsync(params string[] arguments) =>
+        Task.Run(() => _build.Run(TimeSpan.FromMinutes(10), ["--target", "Accessibility", "--exclusive", .. arguments]));
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Build.Stages.Image;
 using Build.Stages.Push;
-using Build.Tests.EndToEnd;
 using Build.Tests.Stages.Image;
 using Build.Tests.Support;
 using Build.Tools.Docker;

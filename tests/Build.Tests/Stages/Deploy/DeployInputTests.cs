@@ -1,5 +1,5 @@
 using Build.Parameters;
-using Build.Tests.EndToEnd;
+using Build.Tests.Support;
 using Build.Tools.Docker;
 using Cake.Core;
 

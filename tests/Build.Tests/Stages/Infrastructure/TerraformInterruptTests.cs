@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Build.Tests.EndToEnd;
 using Build.Tests.Support;
 
 namespace Build.Tests.Stages.Infrastructure;

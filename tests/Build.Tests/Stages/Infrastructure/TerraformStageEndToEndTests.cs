@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Build.Tests.EndToEnd;
 using Build.Tests.Support;
 
 namespace Build.Tests.Stages.Infrastructure;

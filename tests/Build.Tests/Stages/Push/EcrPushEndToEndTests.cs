@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Build.Stages.Image;
-using Build.Tests.EndToEnd;
 using Build.Tests.Stages.Image;
 using Build.Tests.Support;
 using Build.Tests.Tools.Aws;

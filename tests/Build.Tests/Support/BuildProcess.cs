@@ -1,7 +1,8 @@
 using System.Diagnostics;
+using System.Reflection;
 using Build.Core.Secrets;
 
-namespace Build.Tests.EndToEnd;
+namespace Build.Tests.Support;
 
 /// <summary>
 /// Runs the real build app (Build.dll next to the tests) as a child process in a fresh temporary
@@ -30,7 +31,12 @@ public sealed class BuildProcess : IDisposable
     /// <summary>Gets the variables set for the next runs (added to the cleaned environment).</summary>
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
 
-    public static string BuildDll => System.IO.Path.Combine(AppContext.BaseDirectory, "Build.dll");
+    /// <summary>
+    /// Gets the build app in its own project's output folder, not the copy next to the tests: coverlet instruments the
+    /// copies next to the tests, and instrumented copies running as concurrent child processes fight over one hits file.
+    /// </summary>
+    public static string BuildDll { get; } = typeof(BuildProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(attribute => attribute.Key == "BuildApp").Value!;
 
     public string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
 
@@ -76,7 +82,7 @@ public sealed class BuildProcess : IDisposable
 
     private ProcessStartInfo StartInfo(bool ownProcessGroup, string[] arguments)
     {
-        Assert.True(File.Exists(BuildDll), $"The build app is not next to the tests: {BuildDll}");
+        Assert.True(File.Exists(BuildDll), $"The build app is not built: {BuildDll}");
         var start = new ProcessStartInfo(ownProcessGroup ? "setsid" : "dotnet")
         {
             WorkingDirectory = Root,

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
-namespace Build.Tests.EndToEnd;
+namespace Build.Tests.Support;
 
 /// <summary>The build app running as a child process: its output so far, a way to signal it, and its end.</summary>
 public sealed class RunningBuild : IDisposable
@@ -64,6 +64,8 @@ public sealed class RunningBuild : IDisposable
         _process.WaitForExit();
         return new BuildProcessRun(_process.ExitCode, Output, Text(_error));
     }
+
+    public override string ToString() => $"stdout:\n{Output}\nstderr:\n{Text(_error)}";
 
     public void Dispose()
     {

@@ -1,4 +1,4 @@
-namespace Build.Tests.EndToEnd;
+namespace Build.Tests.Support;
 
 /// <summary>What one run of the build app as a child process printed and returned.</summary>
 public sealed record BuildProcessRun(int ExitCode, string Output, string Error)
