@@ -31,7 +31,7 @@ public sealed class ApplyTask : FrostingTask<BuildContext>
         }
 
         var output = stage.Settings(workspace, new TerraformSettings());
-        var json = stage.Quiet(output, TerraformArguments.OutputJson(), "terraform output -json").Text;
+        var json = stage.Terraform.OutputJson(output);
         var outputs = TerraformOutputs.Parse(json, context.Secrets.Register);
         context.WriteArtifact(workspace.Artifacts.CombineWithFilePath("outputs.json"), json);
         context.TerraformOutputs = outputs;
@@ -71,7 +71,7 @@ public sealed class ApplyTask : FrostingTask<BuildContext>
         File.Delete(errored);
         try
         {
-            stage.Run(apply, TerraformArguments.Apply(apply), $"terraform apply ({context.EnvironmentName})");
+            stage.Terraform.Apply(apply, $"terraform apply ({context.EnvironmentName})");
         }
         catch (CakeException) when (File.Exists(errored))
         {

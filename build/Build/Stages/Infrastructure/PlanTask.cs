@@ -46,7 +46,7 @@ public sealed class PlanTask : FrostingTask<BuildContext>
     {
         var parameters = context.Parameters.Terraform;
         var init = stage.Settings(workspace, new TerraformInitSettings { BackendConfigFile = parameters.Backend == TerraformBackend.S3 ? workspace.BackendConfigFile : null });
-        stage.Run(init, TerraformArguments.Init(init), $"terraform init ({context.EnvironmentName})");
+        stage.Terraform.Init(init, $"terraform init ({context.EnvironmentName})");
 
         var plan = stage.Settings(workspace, new TerraformPlanSettings { OutFile = workspace.PlanFile });
         plan.VarFiles.Add(workspace.VarFile);
@@ -56,10 +56,10 @@ public sealed class PlanTask : FrostingTask<BuildContext>
             plan.Variables["offline_mode"] = "true";
         }
 
-        stage.Run(plan, TerraformArguments.Plan(plan), $"terraform plan ({context.EnvironmentName})", 0, 2);
+        stage.Terraform.Plan(plan, $"terraform plan ({context.EnvironmentName})");
 
         var show = stage.Settings(workspace, new TerraformSettings());
-        var json = stage.Quiet(show, TerraformArguments.ShowJson(workspace.PlanFile), "terraform show -json").Text;
+        var json = stage.Terraform.ShowJson(show, workspace.PlanFile);
         context.WriteArtifact(workspace.Artifacts.CombineWithFilePath("plan.json"), json);
         var summary = PlanSummary.Parse(json);
         context.WriteArtifact(

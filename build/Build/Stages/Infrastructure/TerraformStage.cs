@@ -2,15 +2,14 @@ using System.Security.Cryptography;
 using Build.Core;
 using Build.Tools.Terraform;
 using Cake.Common.Diagnostics;
-using Cake.Core;
-using Cake.Frosting;
 
 namespace Build.Stages.Infrastructure;
 
-/// <summary>The steps Plan, Apply and TerraformValidate share: preparing the workspace and running terraform in it.</summary>
+/// <summary>What Plan, Apply and TerraformValidate share: the workspace of an environment and the settings terraform runs with in it.</summary>
 public sealed class TerraformStage(BuildContext context)
 {
-    private readonly TerraformRunner _terraform = TerraformRunner.For(context);
+    /// <summary>Gets the terraform commands, run with this build's process runner.</summary>
+    public TerraformCommands Terraform { get; } = TerraformCommands.For(context);
 
     public Cake.Core.IO.DirectoryPath CacheRoot => CacheRootOf(context.Paths);
 
@@ -50,41 +49,6 @@ public sealed class TerraformStage(BuildContext context)
         }
 
         return settings;
-    }
-
-    public TerraformResult Run(TerraformSettings settings, Cake.Core.IO.ProcessArgumentBuilder arguments, string what, params int[] successCodes)
-    {
-        var result = _terraform.Execute(settings, arguments);
-        var succeeded = successCodes.Length == 0 ? result.ExitCode == 0 : successCodes.Contains(result.ExitCode);
-        if (Interruption.Current.IsRequested)
-        {
-            throw Interruption.Stopped(TerraformInterruption.Describe(Interruption.Current, what, settings, result, succeeded));
-        }
-
-        if (succeeded)
-        {
-            return result;
-        }
-
-        if (TerraformErrors.IsStalePlan(result))
-        {
-            throw new CakeException($"{what} failed: the saved plan is stale (the state changed after Plan). Run Plan again and review it; a stale plan is never re-planned silently.");
-        }
-
-        if (TerraformErrors.LockId(result) is { } lockId)
-        {
-            throw new CakeException(
-                $"{what} failed: the state is locked by another process (lock ID {lockId}) and stayed locked for --lock-timeout {settings.LockTimeout}. "
-                + $"Wait for it to finish, or if it died: terraform force-unlock {lockId}");
-        }
-
-        throw new CakeException($"{what} failed (exit {result.ExitCode}): {TerraformErrors.FirstError(result)}");
-    }
-
-    public TerraformResult Quiet(TerraformSettings settings, Cake.Core.IO.ProcessArgumentBuilder arguments, string what)
-    {
-        settings.OutputLine = null;
-        return Run(settings, arguments, what);
     }
 
     public static string Sha256Of(string path)

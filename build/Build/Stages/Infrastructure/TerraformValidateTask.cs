@@ -28,7 +28,8 @@ public sealed class TerraformValidateTask : FrostingTask<BuildContext>
         var stage = new TerraformStage(context);
         var workspace = stage.Prepare("validate", TerraformBackend.None);
         var init = stage.Settings(workspace, new TerraformInitSettings { Backend = false });
-        stage.Quiet(init, TerraformArguments.Init(init), "terraform init");
-        stage.Run(stage.Settings(workspace, new TerraformSettings()), TerraformArguments.Validate(), "terraform validate");
+        init.OutputLine = null;
+        stage.Terraform.Init(init, "terraform init");
+        stage.Terraform.Validate(stage.Settings(workspace, new TerraformSettings()));
     }
 }

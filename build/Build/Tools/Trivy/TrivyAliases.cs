@@ -1,4 +1,4 @@
-using Build.Stages.Image.Vulnerabilities;
+using Build.Core.Vulnerabilities;
 using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Build.Stages.Image.Vulnerabilities;
+using Build.Core.Vulnerabilities;
 using Cake.Core;
 
 namespace Build.Tools.Trivy;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Build.Stages.Image.Vulnerabilities;
+using Build.Core.Vulnerabilities;
 using Cake.Core;
 using Cake.Core.IO;
 using Cake.Core.Tooling;

@@ -4,7 +4,7 @@ namespace Build.Tests.Stages.Image;
 public sealed class ImagePolicyTests
 {
     [Fact]
-    public void Given_the_compliant_image_Then_every_rule_passes()
+    public void The_compliant_image_passes_every_rule()
     {
         var result = ImagePolicy.Evaluate(Images.Compliant(), Images.CleanHistory, Images.SmallSize, 120);
 
@@ -19,7 +19,7 @@ public sealed class ImagePolicyTests
     [InlineData("0")]
     [InlineData("0:0")]
     [InlineData("root:app")]
-    public void Given_root_or_no_user_Then_IMG001(string? user)
+    public void Root_or_no_user_breaks_IMG001(string? user)
     {
         var result = ImagePolicy.Evaluate(Images.Compliant(user: user), Images.CleanHistory, Images.SmallSize, 120);
 
@@ -35,7 +35,7 @@ public sealed class ImagePolicyTests
     [InlineData("SOME_ID=AKIAIOSFODNN7EXAMPLE")]
     [InlineData("ConnectionStrings__Db=Server=db;User Id=app;Password=hunter2;")]
     [InlineData("UPSTREAM=https://user:pa55word@example.com/api")]
-    public void Given_a_secret_in_the_environment_Then_IMG002_names_the_variable_but_not_the_value(string variable)
+    public void A_secret_in_the_environment_breaks_IMG002_which_names_the_variable_but_not_the_value(string variable)
     {
         var result = ImagePolicy.Evaluate(Images.Compliant(env: ["PATH=/bin", variable]), Images.CleanHistory, Images.SmallSize, 120);
 
@@ -51,7 +51,7 @@ public sealed class ImagePolicyTests
     [InlineData("TOKEN_ENDPOINT=https://login.example.com/oauth/token")]
     [InlineData("GIT_COMMIT=0123456789abcdef0123456789abcdef01234567")]
     [InlineData("DOTNET_VERSION=10.0.12")]
-    public void Given_harmless_variables_Then_no_violation(string variable)
+    public void Harmless_variables_break_no_rule(string variable)
     {
         var result = ImagePolicy.Evaluate(Images.Compliant(env: ["PATH=/bin", variable]), Images.CleanHistory, Images.SmallSize, 120);
 
@@ -62,7 +62,7 @@ public sealed class ImagePolicyTests
     [InlineData("|2 NPM_TOKEN=npm_abcdef123456 VERSION=1.2.3 /bin/sh -c dotnet publish", "NPM_TOKEN")]
     [InlineData("RUN |1 DEPLOY_KEY=AKIAIOSFODNN7EXAMPLE /bin/sh -c ./deploy.sh", "DEPLOY_KEY")]
     [InlineData("ARG REGISTRY_PASSWORD=hunter2hunter2", "REGISTRY_PASSWORD")]
-    public void Given_a_secret_build_arg_in_the_history_Then_IMG003(string line, string name)
+    public void A_secret_build_arg_in_the_history_breaks_IMG003(string line, string name)
     {
         var result = ImagePolicy.Evaluate(Images.Compliant(), [.. Images.CleanHistory, line], Images.SmallSize, 120);
 
@@ -72,7 +72,7 @@ public sealed class ImagePolicyTests
     }
 
     [Fact]
-    public void Given_missing_and_placeholder_labels_Then_IMG004_lists_each()
+    public void Missing_and_placeholder_labels_break_IMG004_which_lists_each()
     {
         var labels = Images.Labels((OciLabels.Source, null), (OciLabels.Revision, "unknown"));
 
@@ -85,7 +85,7 @@ public sealed class ImagePolicyTests
     }
 
     [Fact]
-    public void Given_a_credential_in_a_label_Then_IMG002()
+    public void A_credential_in_a_label_breaks_IMG002()
     {
         var labels = Images.Labels((OciLabels.Source, "https://x-access-token:ghs_abcdefghijklmnopqrstuvwxyz0123456789@github.com/example/app"));
 
@@ -95,7 +95,7 @@ public sealed class ImagePolicyTests
     }
 
     [Fact]
-    public void Given_a_latest_tag_Then_IMG005()
+    public void A_latest_tag_breaks_IMG005()
     {
         var result = ImagePolicy.Evaluate(Images.Compliant(tags: ["app:1.2.3", "127.0.0.1:5000/app:latest"]), Images.CleanHistory, Images.SmallSize, 120);
 
@@ -105,7 +105,7 @@ public sealed class ImagePolicyTests
     }
 
     [Fact]
-    public void Given_a_registry_port_but_no_latest_tag_Then_IMG005_passes()
+    public void A_registry_port_without_a_latest_tag_passes_IMG005()
     {
         var result = ImagePolicy.Evaluate(Images.Compliant(tags: ["127.0.0.1:5000/app:1.2.3"]), Images.CleanHistory, Images.SmallSize, 120);
 
@@ -113,7 +113,7 @@ public sealed class ImagePolicyTests
     }
 
     [Fact]
-    public void Given_an_image_over_budget_Then_IMG006_reports_both_figures()
+    public void An_image_over_budget_breaks_IMG006_which_reports_both_figures()
     {
         var result = ImagePolicy.Evaluate(Images.Compliant(), Images.CleanHistory, new ImageSize(300_000_000, 130_400_000), 120);
 
@@ -123,7 +123,7 @@ public sealed class ImagePolicyTests
     }
 
     [Fact]
-    public void Given_no_or_a_disabled_healthcheck_Then_IMG007()
+    public void No_or_a_disabled_healthcheck_breaks_IMG007()
     {
         var none = ImagePolicy.Evaluate(Images.Compliant(noHealthcheck: true), Images.CleanHistory, Images.SmallSize, 120);
         var disabled = ImagePolicy.Evaluate(Images.Compliant(healthcheck: new(["NONE"], 0, 0, 0, 0)), Images.CleanHistory, Images.SmallSize, 120);
@@ -133,7 +133,7 @@ public sealed class ImagePolicyTests
     }
 
     [Fact]
-    public void Given_many_problems_Then_all_are_listed_in_one_pass_and_one_line()
+    public void Many_problems_are_all_listed_in_one_pass_and_one_line()
     {
         var image = Images.Compliant(user: "root", env: ["API_TOKEN=abc12345"], labels: Images.Labels((OciLabels.Version, null)), tags: ["app:latest"], noHealthcheck: true);
 

@@ -1,4 +1,3 @@
-using Build.Stages.Infrastructure;
 using Build.Tools.Terraform;
 using Cake.Core.IO;
 using Cake.Frosting;

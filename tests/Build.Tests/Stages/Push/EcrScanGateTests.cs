@@ -1,5 +1,6 @@
 using System.Globalization;
 using Build.Core.Secrets;
+using Build.Core.Vulnerabilities;
 using Build.Parameters;
 using Build.Stages.Image;
 using Build.Stages.Image.Vulnerabilities;

@@ -13,7 +13,7 @@ public sealed class DockerImageBuilderTests : IDisposable
     public sealed class TheGetArgumentsMethod
     {
         [Fact]
-        public void Given_only_a_context_Then_it_is_the_last_quoted_argument()
+        public void A_context_alone_is_the_last_quoted_argument()
         {
             var args = DockerImageBuilder.GetArguments(new DirectoryPath("/ctx"), new DockerBuildSettings()).Render();
 
@@ -21,7 +21,7 @@ public sealed class DockerImageBuilderTests : IDisposable
         }
 
         [Fact]
-        public void Given_file_target_tags_args_and_iidfile_Then_each_is_one_switch_in_a_stable_order()
+        public void File_target_tags_args_and_iidfile_are_one_switch_each_in_a_stable_order()
         {
             var settings = new DockerBuildSettings
             {
@@ -45,7 +45,7 @@ public sealed class DockerImageBuilderTests : IDisposable
         }
 
         [Fact]
-        public void Given_progress_Then_only_BuildKit_gets_it_because_the_legacy_builder_rejects_it()
+        public void Progress_goes_only_to_BuildKit_because_the_legacy_builder_rejects_it()
         {
             var legacy = new DockerBuildSettings { Progress = "plain", BuildKit = false };
             var buildKit = new DockerBuildSettings { Progress = "plain", BuildKit = true, Pull = true, NoCache = true };
@@ -55,7 +55,7 @@ public sealed class DockerImageBuilderTests : IDisposable
         }
 
         [Fact]
-        public void Given_a_config_directory_Then_the_global_option_precedes_the_command()
+        public void A_config_directory_is_a_global_option_before_the_command()
         {
             var settings = new DockerBuildSettings { ConfigDirectory = new DirectoryPath("/tmp/docker-config") };
 

@@ -18,7 +18,7 @@ public sealed class DockerImageInspectorTests : IDisposable
     }
 
     [Fact]
-    public void Given_real_inspect_output_Then_user_env_labels_size_tags_healthcheck_and_layers_are_read()
+    public void Real_inspect_output_gives_user_env_labels_size_tags_healthcheck_and_layers()
     {
         _fixture.ProcessRunner.Returns(0, RealInspectOutput.Split('\n'));
 
@@ -41,7 +41,7 @@ public sealed class DockerImageInspectorTests : IDisposable
     }
 
     [Fact]
-    public void Given_nulls_for_empty_collections_Then_the_details_have_empty_ones()
+    public void Nulls_for_empty_collections_become_empty_collections()
     {
         var image = DockerImageDetails.ParseInspectOutput("""[{"Id":"sha256:1","RepoTags":null,"RepoDigests":null,"Size":1,"Config":{"User":"","Env":null,"Labels":null},"RootFS":{"Type":"layers","Layers":["sha256:a"]}}]""");
 
@@ -52,7 +52,7 @@ public sealed class DockerImageInspectorTests : IDisposable
     }
 
     [Fact]
-    public void Given_no_such_image_Then_the_result_is_null()
+    public void No_such_image_gives_null()
     {
         _fixture.ProcessRunner.Returns(1, "[]", "Error: No such image: app:missing");
 
@@ -60,7 +60,7 @@ public sealed class DockerImageInspectorTests : IDisposable
     }
 
     [Fact]
-    public void Given_another_failure_Then_it_is_one_line()
+    public void Another_failure_is_one_line()
     {
         _fixture.ProcessRunner.Returns(1, "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?");
 

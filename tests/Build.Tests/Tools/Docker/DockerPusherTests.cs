@@ -20,7 +20,7 @@ public sealed class DockerPusherTests : IDisposable
     }
 
     [Fact]
-    public void Given_a_successful_push_Then_the_digest_line_is_read()
+    public void A_successful_push_gives_the_digest_from_its_digest_line()
     {
         _fixture.ProcessRunner.Returns(0, "The push refers to repository [127.0.0.1:5000/app]", "5f70bf18a086: Pushed", $"1.0.0: digest: {Digest} size: 1156");
 
@@ -31,7 +31,7 @@ public sealed class DockerPusherTests : IDisposable
     }
 
     [Fact]
-    public void Given_a_transient_failure_Then_the_push_is_retried_and_succeeds()
+    public void A_transient_failure_is_retried_and_the_push_succeeds()
     {
         _fixture.ProcessRunner
             .Returns(1, "Put \"http://127.0.0.1:5000/v2/app/blobs/uploads/\": dial tcp 127.0.0.1:5000: connect: connection refused")
@@ -46,7 +46,7 @@ public sealed class DockerPusherTests : IDisposable
     }
 
     [Fact]
-    public void Given_a_permanent_failure_Then_it_fails_at_once_with_one_line()
+    public void A_permanent_failure_fails_at_once_with_one_line()
     {
         _fixture.ProcessRunner.Returns(1, "denied: requested access to the resource is denied");
 
@@ -57,7 +57,7 @@ public sealed class DockerPusherTests : IDisposable
     }
 
     [Fact]
-    public void Given_transient_failures_only_Then_it_gives_up_after_the_bound()
+    public void Transient_failures_only_give_up_after_the_bound()
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -71,7 +71,7 @@ public sealed class DockerPusherTests : IDisposable
     }
 
     [Fact]
-    public void Given_success_without_a_digest_line_Then_it_is_an_error_rather_than_a_guess()
+    public void Success_without_a_digest_line_is_an_error_rather_than_a_guess()
     {
         _fixture.ProcessRunner.Returns(0, "127.0.0.1:5000/app:1.0.0");
 

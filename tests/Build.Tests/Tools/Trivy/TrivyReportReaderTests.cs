@@ -1,4 +1,4 @@
-using Build.Stages.Image.Vulnerabilities;
+using Build.Core.Vulnerabilities;
 using Build.Tests.Stages.Image.Vulnerabilities;
 using Build.Tools.Trivy;
 using Cake.Core;

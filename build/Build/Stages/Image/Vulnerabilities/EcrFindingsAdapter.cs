@@ -1,3 +1,4 @@
+using Build.Core.Vulnerabilities;
 using Build.Tools.Aws.Ecr;
 namespace Build.Stages.Image.Vulnerabilities;
 

@@ -1,3 +1,4 @@
+using Build.Core.Vulnerabilities;
 namespace Build.Stages.Image.Vulnerabilities;
 
 /// <summary>

@@ -1,4 +1,4 @@
-namespace Build.Stages.Image.Vulnerabilities;
+namespace Build.Core.Vulnerabilities;
 
 /// <summary>What one scanner did: ran and found <see cref="Findings"/>, or was skipped for <see cref="SkipReason"/> (shown in the report).</summary>
 public sealed record ScannerOutcome(string Scanner, bool Ran, string? SkipReason, IReadOnlyList<VulnerabilityFinding> Findings, string? ReportPath)

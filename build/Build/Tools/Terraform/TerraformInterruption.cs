@@ -1,7 +1,6 @@
-using Build.Tools.Terraform;
 using Cake.Frosting;
 
-namespace Build.Stages.Infrastructure;
+namespace Build.Tools.Terraform;
 
 /// <summary>The one line that says what an interrupted terraform command left: how it stopped, the state lock, the outcome.</summary>
 public static class TerraformInterruption
