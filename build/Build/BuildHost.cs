@@ -25,7 +25,19 @@ public static class BuildHost
             .ConfigureServices(services => services
                 .AddSingleton(secrets)
                 .AddSingleton<RunLock>()
-                .AddSingleton(provider => BuildParameters.Parse(provider.GetRequiredService<ICakeContext>().Arguments, secrets)));
+                .AddSingleton(provider => CheckedParameters(provider.GetRequiredService<ICakeContext>(), secrets)));
+    }
+
+    // A bad --artifacts is refused here, in one line before the engine prints anything; Setup resolves the same paths.
+    private static BuildParameters CheckedParameters(ICakeContext cake, SecretRegistry secrets)
+    {
+        var parameters = BuildParameters.Parse(cake.Arguments, secrets);
+        if (BuildPaths.TryFindRoot(cake.Environment.WorkingDirectory) is { } root)
+        {
+            _ = BuildPaths.For(root, parameters.ArtifactsDirectory);
+        }
+
+        return parameters;
     }
 
     // Before Setup there is no artifacts folder to write to; the line is cut and says so.

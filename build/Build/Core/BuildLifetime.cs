@@ -3,6 +3,7 @@ using Build.Core.Ci;
 using Build.Core.Reporting;
 using Build.Core.Secrets;
 using Build.Stages.Versioning;
+using Build.Tools.Git;
 using Cake.Common.Diagnostics;
 using Cake.Core;
 using Cake.Core.Diagnostics;

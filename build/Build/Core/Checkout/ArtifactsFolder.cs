@@ -1,4 +1,4 @@
-using Build.Stages.Versioning;
+using Build.Tools.Git;
 using Cake.Core.IO;
 using Path = System.IO.Path;
 

@@ -1,4 +1,5 @@
 using Build.Core;
+using Build.Tools.Git;
 namespace Build.Stages.Versioning;
 
 /// <summary>

@@ -123,6 +123,7 @@ public sealed class ArtifactsParameterTests : IDisposable
         Assert.True(run.ExitCode == 2, run.ToString());
         var line = Assert.Single(run.ErrorLines);
         Assert.DoesNotContain($"of {_build.Root} for environment", run.Output, StringComparison.Ordinal);
+        Assert.True(run.Output.Trim().Length == 0, "a refused --artifacts printed more than its error line:\n" + run.Output);
         Assert.True(File.Exists(Path.Combine(_outside.FullName, "precious.txt")), "a folder outside the repository was emptied");
         Assert.False(Directory.Exists(_build.Path(".build")), "a refused run wrote into .build");
         AssertCheckoutIntact();

@@ -1,5 +1,6 @@
 using Build.Stages.Versioning;
 using Build.Tests.Support;
+using Build.Tools.Git;
 using Cake.Core;
 
 namespace Build.Tests.Stages.Versioning;

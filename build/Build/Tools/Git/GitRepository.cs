@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Build.Stages.Versioning;
+namespace Build.Tools.Git;
 
 /// <summary>Read-only questions to the git CLI about one working tree.</summary>
 public sealed class GitRepository(string workingDirectory)
