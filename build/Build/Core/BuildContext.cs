@@ -44,9 +44,9 @@ public sealed class BuildContext(ICakeContext context, BuildParameters parameter
 
     public string EnvironmentName => Parameters.Environment;
 
-    public bool IsLocalEnvironment => EnvironmentName == BuildEnvironments.Local;
+    public bool IsLocalEnvironment => EnvironmentName == EnvironmentNames.Local;
 
-    public bool IsProduction => EnvironmentName == BuildEnvironments.Prod;
+    public bool IsProduction => EnvironmentName == EnvironmentNames.Prod;
 
     public bool IsCi => Environment.GetEnvironmentVariable("CI") is { Length: > 0 } ci && !ci.Equals("false", StringComparison.OrdinalIgnoreCase);
 

@@ -1,7 +1,7 @@
 namespace Build.Parameters;
 
-/// <summary>The environments the graph can target; <c>local</c> needs no cloud account.</summary>
-public static class BuildEnvironments
+/// <summary>The values of <c>--environment</c>: <c>local</c> needs no cloud account; the others are ECS services on AWS.</summary>
+public static class EnvironmentNames
 {
     public const string Local = "local";
     public const string Dev = "dev";

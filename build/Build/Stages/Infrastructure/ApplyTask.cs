@@ -1,5 +1,6 @@
 using Build.Core;
 using Build.Core.Secrets;
+using Build.Parameters;
 using Build.Tools.Terraform;
 using Cake.Common.Diagnostics;
 using Cake.Core;
@@ -51,8 +52,8 @@ public sealed class ApplyTask : FrostingTask<BuildContext>
         if (plan.Offline)
         {
             throw new CakeException(
-                $"The plan for '{plan.Environment}' was made in offline mode (--terraform-backend local, offline_mode = true): an offline plan is for review only and is never applied. "
-                + "Apply with --terraform-backend s3, or emulator against an AWS-compatible endpoint.");
+                $"The plan for '{plan.Environment}' was made in offline mode (--{ArgumentNames.TerraformBackend} local, offline_mode = true): an offline plan is for review only and is never applied. "
+                + $"Apply with --{ArgumentNames.TerraformBackend} s3, or emulator against an AWS-compatible endpoint.");
         }
 
         var file = plan.Workspace.PlanFile.FullPath;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Build.Core;
 using Build.Core.Secrets;
+using Build.Parameters;
 using Build.Stages.Versioning;
 using Build.Tools.Terraform;
 using Cake.Common.Diagnostics;
@@ -72,7 +73,7 @@ public sealed class PlanTask : FrostingTask<BuildContext>
         {
             throw new CakeException(
                 $"The plan would {string.Join(", ", threatened.Select(change => $"{change.Action} {change.Address}"))}: protected resources; "
-                + "review the plan and rerun with --allow-destroy if this is intended.");
+                + $"review the plan and rerun with --{ArgumentNames.AllowDestroy} if this is intended.");
         }
 
         Interruption.Current.ThrowIfRequested($"during Plan, after terraform planned {context.EnvironmentName}; the plan was not kept");

@@ -1,4 +1,5 @@
 using Build.Core;
+using Build.Parameters;
 using Cake.Core;
 
 namespace Build.Stages.Infrastructure;
@@ -25,6 +26,6 @@ public static class ProductionApproval
             }
         }
 
-        throw new CakeException("Applying to prod needs approval: rerun with --approve (in CI, behind the environment's approval gate) or answer 'yes' on a terminal.");
+        throw new CakeException($"Applying to prod needs approval: rerun with --{ArgumentNames.Approve} (in CI, behind the environment's approval gate) or answer 'yes' on a terminal.");
     }
 }

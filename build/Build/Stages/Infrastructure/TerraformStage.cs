@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Build.Core;
+using Build.Parameters;
 using Build.Tools.Terraform;
 using Cake.Common.Diagnostics;
 using Cake.Core;
@@ -74,7 +75,7 @@ public sealed class TerraformStage(BuildContext context)
         if (TerraformErrors.LockId(result) is { } lockId)
         {
             throw new CakeException(
-                $"{what} failed: the state is locked by another process (lock ID {lockId}) and stayed locked for --lock-timeout {settings.LockTimeout}. "
+                $"{what} failed: the state is locked by another process (lock ID {lockId}) and stayed locked for --{ArgumentNames.LockTimeout} {settings.LockTimeout}. "
                 + $"Wait for it to finish, or if it died: terraform force-unlock {lockId}");
         }
 

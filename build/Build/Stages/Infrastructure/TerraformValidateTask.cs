@@ -1,5 +1,6 @@
 using Build.Core;
 using Build.Core.Ci;
+using Build.Parameters;
 using Build.Stages.Lint;
 using Build.Tools.Terraform;
 using Cake.Core;

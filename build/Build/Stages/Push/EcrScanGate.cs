@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Build.Core;
+using Build.Parameters;
 using Build.Stages.Image;
 using Build.Stages.Image.Vulnerabilities;
 using Build.Tools.Aws.Ecr;

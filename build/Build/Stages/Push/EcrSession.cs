@@ -32,7 +32,7 @@ public sealed record EcrSession(EnvironmentFile Environment, IEcrClient Client, 
         catch (EcrRepositoryNotFoundException)
         {
             throw new CakeException(
-                $"ECR repository {name} does not exist in {settings.Region}: terraform creates it, so run ./build.sh --target Apply --environment {context.EnvironmentName} first (or pass --{ImageParameters.Names.EcrRepository} NAME).");
+                $"ECR repository {name} does not exist in {settings.Region}: terraform creates it, so run ./build.sh --target Apply --environment {context.EnvironmentName} first (or pass --{ArgumentNames.EcrRepository} NAME).");
         }
 
         if (!repository.ScanOnPush)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Build.Parameters;
 using Build.Stages.Image.Vulnerabilities;
 using Cake.Core;
 

@@ -1,3 +1,4 @@
+using Build.Parameters;
 using Build.Stages.Image.Vulnerabilities;
 using Build.Tests.Stages.Image.Vulnerabilities;
 using Build.Tools.Trivy;

@@ -1,3 +1,4 @@
+using Build.Parameters;
 using Build.Tools.Aws.Ecr;
 namespace Build.Stages.Image.Vulnerabilities;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Build.Parameters;
 
 namespace Build.Stages.Image.Vulnerabilities;
 

@@ -1,3 +1,4 @@
+using Build.Parameters;
 using Build.Stages.Image.Vulnerabilities;
 using Build.Tools.Aws.Ecr;
 namespace Build.Tests.Stages.Image.Vulnerabilities;

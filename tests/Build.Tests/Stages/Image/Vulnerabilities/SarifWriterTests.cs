@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Build.Parameters;
 using Build.Stages.Image.Vulnerabilities;
 using Build.Tools.Trivy;
 using static Build.Tests.Stages.Image.Vulnerabilities.VulnerabilityFixtures;
