@@ -81,7 +81,7 @@ public sealed record BuildParameters(
             KeepArtifacts = reader.Flag(ArgumentNames.KeepArtifacts),
             LockWait = TimeSpan.FromSeconds(reader.IntInRange(ArgumentNames.LockWait, 0, MaxLockWaitSeconds, DefaultLockWaitSeconds)),
             Accessibility = AccessibilityParameters.Parse(reader),
-            Image = ImageParameters.Parse(reader, environment),
+            Image = ImageParameters.Parse(reader, EnvironmentNames.IsLocal(environment)),
             Vulnerabilities = VulnerabilityParameters.Parse(reader),
             Deploy = DeployParameters.Parse(reader),
         };

@@ -9,4 +9,8 @@ public static class EnvironmentNames
     public const string Prod = "prod";
 
     public static readonly IReadOnlyList<string> All = [Local, Dev, Staging, Prod];
+
+    /// <summary>Whether <paramref name="name"/> is the environment on this machine; the build asks it once, when it resolves
+    /// the environment (and the image parameters, for their default base).</summary>
+    public static bool IsLocal(string name) => name == Local;
 }

@@ -42,7 +42,7 @@ public sealed partial record ImageParameters(
     /// Reads the image parameters. The base image defaults to the locally built one for <c>--environment local</c>
     /// (no registry needed, like everything else in that environment) and to Microsoft's runtime-deps elsewhere.
     /// </summary>
-    public static ImageParameters Parse(ArgumentReader reader, string environment)
+    public static ImageParameters Parse(ArgumentReader reader, bool localEnvironment)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var repository = reader.Optional(ArgumentNames.ImageRepository) ?? DefaultRepository;
@@ -63,7 +63,7 @@ public sealed partial record ImageParameters(
             throw UsageError.Of($"Invalid --{ArgumentNames.Registry} '{registry}': use host:port, e.g. {DefaultRegistry}.");
         }
 
-        var fallbackBase = environment == EnvironmentNames.Local ? LocalBase : MicrosoftBase;
+        var fallbackBase = localEnvironment ? LocalBase : MicrosoftBase;
         var baseImage = reader.Optional(ArgumentNames.BaseImage) ?? fallbackBase;
         if (baseImage.Any(char.IsWhiteSpace))
         {

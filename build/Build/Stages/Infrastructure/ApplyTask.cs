@@ -14,11 +14,11 @@ namespace Build.Stages.Infrastructure;
 public sealed class ApplyTask : FrostingTask<BuildContext>
 {
     public override List<CakeTaskCriteria> ShouldRunCriteria =>
-        [new(context => !((BuildContext)context).IsLocalEnvironment, "The local environment has no cloud infrastructure (use --environment dev|staging|prod)")];
+        [new(context => !((BuildContext)context).BuildEnvironment.IsLocal, "The local environment has no cloud infrastructure (use --environment dev|staging|prod)")];
 
     public override void Run(BuildContext context)
     {
-        var plan = SavedPlanOfThisRun(context.TerraformPlan, context.EnvironmentName);
+        var plan = SavedPlanOfThisRun(context.TerraformPlan, context.BuildEnvironment.Name);
         var stage = new TerraformStage(context);
         var workspace = plan.Workspace;
         if (plan.Summary.HasChanges)
@@ -72,7 +72,7 @@ public sealed class ApplyTask : FrostingTask<BuildContext>
         File.Delete(errored);
         try
         {
-            stage.Run(apply, TerraformArguments.Apply(apply), $"terraform apply ({context.EnvironmentName})");
+            stage.Run(apply, TerraformArguments.Apply(apply), $"terraform apply ({context.BuildEnvironment.Name})");
         }
         catch (CakeException) when (File.Exists(errored))
         {

@@ -12,7 +12,7 @@ public static class ProductionApproval
 {
     public static void Require(BuildContext context)
     {
-        if (!context.IsProduction || context.Parameters.Terraform.Approved)
+        if (!context.BuildEnvironment.IsProduction || context.Parameters.Terraform.Approved)
         {
             return;
         }
