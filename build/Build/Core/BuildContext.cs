@@ -1,4 +1,5 @@
 using Build.Core.Ci;
+using Build.Core.Environments;
 using Build.Core.Reporting;
 using Build.Core.Secrets;
 using Build.Parameters;
@@ -13,12 +14,13 @@ namespace Build.Core;
 
 /// <summary>
 /// The typed facts of one build. Parameters are parsed and validated when the context is composed (pure, so a
-/// bad value exits 2 before anything runs); facts that need I/O (root, version) are filled by
+/// bad value exits 2 before anything runs); facts that need I/O (root, environment, version) are filled by
 /// <see cref="BuildLifetime"/> in Setup. After Setup every property is non-null, so tasks never re-check them.
 /// </summary>
 public sealed class BuildContext(ICakeContext context, BuildParameters parameters, SecretRegistry secrets) : FrostingContext(context)
 {
     private BuildPaths? _paths;
+    private BuildEnvironment? _environment;
     private BuildVersion? _version;
     private ICiProvider? _ci;
     private string? _target;
@@ -42,11 +44,8 @@ public sealed class BuildContext(ICakeContext context, BuildParameters parameter
 
     public string BuildConfiguration => Parameters.Configuration;
 
-    public string EnvironmentName => Parameters.Environment;
-
-    public bool IsLocalEnvironment => EnvironmentName == BuildEnvironments.Local;
-
-    public bool IsProduction => EnvironmentName == BuildEnvironments.Prod;
+    /// <summary>Gets the environment this run targets (local or a cloud one), resolved once in Setup.</summary>
+    public BuildEnvironment BuildEnvironment => _environment ?? throw NotSetUp();
 
     public bool IsCi => Environment.GetEnvironmentVariable("CI") is { Length: > 0 } ci && !ci.Equals("false", StringComparison.OrdinalIgnoreCase);
 
@@ -78,13 +77,17 @@ public sealed class BuildContext(ICakeContext context, BuildParameters parameter
 
     internal void RecordPush(PushedImage pushed) => _pushedImage = pushed;
 
-    internal void Initialize(string target, BuildPaths paths, BuildVersion version, ICiProvider ci)
+    /// <summary>The facts Setup knows before it takes the run lock: enough for the checks that refuse a run early.</summary>
+    internal void Initialize(string target, BuildPaths paths, BuildEnvironment environment, ICiProvider ci)
     {
         _target = target;
         _ci = ci;
         _paths = paths;
-        _version = version;
+        _environment = environment;
     }
+
+    /// <summary>The last fact of Setup; from here on the context is set up (<see cref="IsSetUp"/>).</summary>
+    internal void RecordVersion(BuildVersion version) => _version = version;
 
     private static InvalidOperationException NotSetUp() =>
         new("The build context is read before Setup ran; read it from a task, not from a constructor.");

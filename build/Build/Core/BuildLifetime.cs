@@ -1,5 +1,6 @@
 using Build.Core.Checkout;
 using Build.Core.Ci;
+using Build.Core.Environments;
 using Build.Core.Reporting;
 using Build.Core.Secrets;
 using Build.Stages.Versioning;
@@ -32,6 +33,7 @@ public sealed class BuildLifetime(RunLock runLock, FrostingRunMode mode) : Frost
         var parameters = context.Parameters;
         var paths = BuildPaths.For(BuildPaths.FindRoot(context.Environment.WorkingDirectory), parameters.ArtifactsDirectory);
         var root = paths.Root;
+        context.Initialize(info.TargetTask.Name, paths, BuildEnvironment.Resolve(parameters, paths), ci);
         StagePreflight.RefuseUnsupported(context, info.TasksToExecute);
         if (!mode.IsDryRun)
         {
@@ -39,14 +41,14 @@ public sealed class BuildLifetime(RunLock runLock, FrostingRunMode mode) : Frost
         }
 
         var version = new VersionCalculator(new GitRepository(root.FullPath)).Calculate(parameters.VersionOverride);
-        context.Initialize(info.TargetTask.Name, paths, version, ci);
+        context.RecordVersion(version);
 
         context.Information(
             "Build {0} ({1}) of {2} for environment '{3}', configuration {4}, on {5}.",
             version.Version,
             version.ShortCommit,
             root.FullPath,
-            parameters.Environment,
+            context.BuildEnvironment.Name,
             parameters.Configuration,
             ci.Name);
         if (!mode.IsDryRun)
@@ -69,7 +71,7 @@ public sealed class BuildLifetime(RunLock runLock, FrostingRunMode mode) : Frost
         var interrupted = !info.Successful && Interruption.Current.IsRequested;
         var run = new BuildRunInfo(
             context.Target,
-            context.Parameters.Environment,
+            context.BuildEnvironment.Name,
             context.Parameters.Configuration,
             context.BuildVersion,
             context.Ci.Name,

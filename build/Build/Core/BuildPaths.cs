@@ -16,11 +16,17 @@ public sealed record BuildPaths(DirectoryPath Root, DirectoryPath Artifacts)
 
     public FilePath VersionFile => Artifacts.CombineWithFilePath("version.json");
 
+    /// <summary>Gets terraform/: the infrastructure, and in environments/ each cloud environment's settings and backend.</summary>
+    public DirectoryPath Terraform => Root.Combine("terraform");
+
     /// <summary>Gets .build: the build's own caches, scratch and local terraform state (git-ignored, never archived).</summary>
     public DirectoryPath Cache => Root.Combine(".build");
 
     /// <summary>Gets where the outputs an earlier run left in the artifacts folder are moved at the start of a run.</summary>
     public DirectoryPath PreviousArtifacts => Cache.Combine("previous").Combine(Root.GetRelativePath(Artifacts));
+
+    /// <summary>The checked-in settings of a cloud environment: terraform/environments/&lt;env&gt;.tfvars.</summary>
+    public FilePath EnvironmentSettingsFile(string environment) => Terraform.Combine("environments").CombineWithFilePath($"{environment}.tfvars");
 
     /// <summary>The paths of the repository at <paramref name="root"/>, with <c>--artifacts</c> checked against <see cref="ArtifactsFolder"/>'s rule.</summary>
     public static BuildPaths For(DirectoryPath root, string artifacts) => new(root, ArtifactsFolder.Resolve(root, artifacts));

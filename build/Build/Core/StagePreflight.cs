@@ -1,3 +1,4 @@
+using Build.Core.Environments;
 using Build.Stages.Push;
 using Cake.Core;
 using Cake.Frosting;
@@ -14,12 +15,13 @@ public static class StagePreflight
     public static void RefuseUnsupported(BuildContext context, IEnumerable<ICakeTaskInfo> tasks)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!context.IsLocalEnvironment && Includes(tasks, "Deploy"))
+        var environment = context.BuildEnvironment;
+        if (!environment.IsLocal && Includes(tasks, "Deploy"))
         {
-            throw UsageError.Of($"Deploy to '{context.EnvironmentName}' (ECS) is not built yet; Deploy runs the local environment only. Use --target Push --environment {context.EnvironmentName} to publish the image.");
+            throw UsageError.Of($"Deploy to '{environment.Name}' (ECS) is not built yet; Deploy runs the local environment only. Use --target Push --environment {environment.Name} to publish the image.");
         }
 
-        if (context.Parameters.Terraform.Offline && !context.IsLocalEnvironment && Includes(tasks, "Apply"))
+        if (context.Parameters.Terraform.Offline && !environment.IsLocal && Includes(tasks, "Apply"))
         {
             throw UsageError.Of(
                 "--terraform-backend local plans in offline mode (no account lookups, fake credentials), for review only: Apply never applies such a plan. "
@@ -31,17 +33,17 @@ public static class StagePreflight
     public static void Prepare(BuildContext context, IEnumerable<ICakeTaskInfo> tasks)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.IsLocalEnvironment || !Includes(tasks, "Push"))
+        if (context.BuildEnvironment is not CloudEnvironment cloud || !Includes(tasks, "Push"))
         {
             return;
         }
 
         if (context.BuildVersion.IsDirty)
         {
-            throw new CakeException($"The working tree has uncommitted changes: an image pushed to '{context.EnvironmentName}' must be one a commit describes; commit or stash them (git status lists them), then push.");
+            throw new CakeException($"The working tree has uncommitted changes: an image pushed to '{cloud.Name}' must be one a commit describes; commit or stash them (git status lists them), then push.");
         }
 
-        context.Ecr = EcrSession.OpenAsync(context, Interruption.Current.Token).GetAwaiter().GetResult();
+        context.Ecr = EcrSession.OpenAsync(context, cloud, Interruption.Current.Token).GetAwaiter().GetResult();
     }
 
     private static bool Includes(IEnumerable<ICakeTaskInfo> tasks, string name) => tasks.Any(task => task.Name == name);

@@ -15,13 +15,7 @@ public sealed record DeployParameters(int Port, TimeSpan HealthTimeout)
     {
         ArgumentNullException.ThrowIfNull(reader);
         return new DeployParameters(
-            reader.IntInRange(Names.Port, 1024, 65535, DefaultPort),
-            TimeSpan.FromSeconds(reader.IntInRange(Names.HealthTimeout, 1, 600, DefaultHealthTimeoutSeconds)));
-    }
-
-    public static class Names
-    {
-        public const string Port = "deploy-port";
-        public const string HealthTimeout = "health-timeout";
+            reader.IntInRange(ArgumentNames.DeployPort, 1024, 65535, DefaultPort),
+            TimeSpan.FromSeconds(reader.IntInRange(ArgumentNames.HealthTimeout, 1, 600, DefaultHealthTimeoutSeconds)));
     }
 }

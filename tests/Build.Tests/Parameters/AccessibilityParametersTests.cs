@@ -1,7 +1,6 @@
 using Build.Core;
 using Build.Core.Secrets;
 using Build.Parameters;
-using Build.Stages.Accessibility;
 using Cake.Core;
 
 namespace Build.Tests.Parameters;

@@ -1,7 +1,6 @@
 using Build.Core;
 using Build.Core.Secrets;
 using Build.Parameters;
-using Build.Stages.Image;
 using Cake.Core;
 
 namespace Build.Tests.Parameters;
@@ -64,7 +63,7 @@ public sealed class ImageParametersTests
     {
         var arguments = Arguments(args);
         var reader = new ArgumentReader(arguments);
-        return ImageParameters.Parse(reader, reader.OneOf("environment", BuildEnvironments.All, BuildEnvironments.Local));
+        return ImageParameters.Parse(reader, EnvironmentNames.IsLocal(reader.OneOf(ArgumentNames.Environment, EnvironmentNames.All, EnvironmentNames.Local)));
     }
 
     private static CakeArguments Arguments(params string[] args) =>

@@ -1,3 +1,4 @@
+using Build.Parameters;
 using Build.Tools.Git;
 using Cake.Core.IO;
 using Path = System.IO.Path;
@@ -23,7 +24,7 @@ public static class ArtifactsFolder
         ArgumentNullException.ThrowIfNull(root);
         var realRoot = RealPath.Of(root.FullPath);
         var real = RealPath.Of(Path.Combine(root.FullPath, value));
-        var named = $"--artifacts '{value}'";
+        var named = $"--{ArgumentNames.Artifacts} '{value}'";
         if (real.Equals(realRoot, RealPath.Comparison))
         {
             throw UsageError.Of($"{named} is the repository root itself: Clean would delete the whole checkout; {Advice}");

@@ -1,3 +1,4 @@
+using Build.Parameters;
 using Cake.Common.Diagnostics;
 using Cake.Core;
 using Cake.Core.IO;
@@ -30,7 +31,7 @@ public static class ArtifactsRotation
         var paths = context.Paths;
         if (context.Parameters.KeepArtifacts)
         {
-            context.Information("Keeping what earlier runs left in {0} (--keep-artifacts): this run adds to it.", paths.Root.GetRelativePath(paths.Artifacts).FullPath);
+            context.Information($"Keeping what earlier runs left in {{0}} (--{ArgumentNames.KeepArtifacts}): this run adds to it.", paths.Root.GetRelativePath(paths.Artifacts).FullPath);
             return;
         }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Build.Parameters;
 using Cake.Core;
 using Cake.Core.IO;
 
@@ -54,14 +55,14 @@ public sealed class RunLock : IDisposable
             var who = holder?.ToString() ?? "who is not recorded";
             if (!announced && wait > TimeSpan.Zero)
             {
-                inform($"Another build is running in this checkout ({who}); waiting up to {wait.TotalSeconds:0} s for it (--lock-wait).");
+                inform($"Another build is running in this checkout ({who}); waiting up to {wait.TotalSeconds:0} s for it (--{ArgumentNames.LockWait}).");
                 announced = true;
             }
 
             var left = wait - waiting.Elapsed;
             if (left <= TimeSpan.Zero)
             {
-                throw new CakeException(ExitCodes.Locked, $"Another build is running in this checkout ({who}); let it finish, or pass --lock-wait SECONDS to wait for it. The lock is {lockFile}.");
+                throw new CakeException(ExitCodes.Locked, $"Another build is running in this checkout ({who}); let it finish, or pass --{ArgumentNames.LockWait} SECONDS to wait for it. The lock is {lockFile}.");
             }
 
             Thread.Sleep(left < PollInterval ? left : PollInterval);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Build.Tools.Aws;
 using Cake.Core;
 using Cake.Core.IO;
 
@@ -19,15 +20,11 @@ public sealed partial record EnvironmentFile(string Environment, string ServiceN
     /// <summary>Gets the ECR repository terraform creates for this environment (local.name_prefix in terraform/locals.tf).</summary>
     public string RepositoryName => $"{ServiceName}-{Environment}";
 
-    public static FilePath PathOf(DirectoryPath root, string environment)
+    /// <summary>Reads the settings file of <paramref name="environment"/> at <paramref name="file"/> (<see cref="BuildPaths.EnvironmentSettingsFile"/>).</summary>
+    public static EnvironmentFile Load(FilePath file, string environment)
     {
-        ArgumentNullException.ThrowIfNull(root);
-        return root.Combine("terraform").Combine("environments").CombineWithFilePath($"{environment}.tfvars");
-    }
-
-    public static EnvironmentFile Load(DirectoryPath root, string environment)
-    {
-        var path = PathOf(root, environment).FullPath;
+        ArgumentNullException.ThrowIfNull(file);
+        var path = file.FullPath;
         if (!File.Exists(path))
         {
             throw new CakeException($"The '{environment}' environment has no settings file: {path} is missing (each cloud environment is one checked-in terraform/environments/<env>.tfvars).");
@@ -47,7 +44,7 @@ public sealed partial record EnvironmentFile(string Environment, string ServiceN
         }
 
         var region = Required(values, RegionVariable, path);
-        if (!RegionPattern().IsMatch(region))
+        if (!AwsRegions.IsName(region))
         {
             throw new CakeException($"{path}: {RegionVariable} '{region}' is not an AWS region name (e.g. eu-west-1).");
         }
@@ -187,7 +184,4 @@ public sealed partial record EnvironmentFile(string Environment, string ServiceN
 
     [GeneratedRegex("^(?!.*--)[a-z][a-z0-9-]{0,22}[a-z0-9]$", RegexOptions.CultureInvariant)]
     private static partial Regex ServiceNamePattern();
-
-    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$", RegexOptions.CultureInvariant)]
-    private static partial Regex RegionPattern();
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Build.Parameters;
 using Cake.Core;
 using Deque.AxeCore.Commons;
 using Microsoft.Playwright;

@@ -3,6 +3,7 @@ using System.Globalization;
 using Build.Core;
 using Build.Core.Ci;
 using Build.Core.Secrets;
+using Build.Parameters;
 using Build.Stages.Compile;
 using Cake.Common.Diagnostics;
 using Cake.Common.IO;

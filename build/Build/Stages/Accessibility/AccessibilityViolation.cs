@@ -1,3 +1,5 @@
+using Build.Parameters;
+
 namespace Build.Stages.Accessibility;
 
 /// <summary>One element on one page that breaks one axe rule.</summary>

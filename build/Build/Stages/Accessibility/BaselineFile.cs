@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Build.Parameters;
 using Cake.Core;
 
 namespace Build.Stages.Accessibility;
@@ -84,7 +85,7 @@ public static class BaselineFile
 
         var rule = Text("rule");
         var page = Text("page");
-        if (PathList.Problem(page) is { } problem)
+        if (SitePaths.Problem(page) is { } problem)
         {
             throw Malformed(name, $"entry {index} has page '{page}': {problem}");
         }

@@ -1,3 +1,4 @@
+using Build.Parameters;
 using Cake.Core;
 
 namespace Build.Stages.Accessibility;
@@ -23,7 +24,7 @@ public static class BrowserLocator
         ArgumentNullException.ThrowIfNull(fileExists);
         if (!string.IsNullOrWhiteSpace(parameter))
         {
-            return Existing(parameter, $"--browser-path {parameter}", fileExists);
+            return Existing(parameter, $"--{ArgumentNames.BrowserPath} {parameter}", fileExists);
         }
 
         if (environment(EnvironmentVariable) is { Length: > 0 } fromEnvironment)
@@ -42,7 +43,7 @@ public static class BrowserLocator
             .FirstOrDefault(fileExists)
             ?? throw new CakeException(
                 $"No browser for the accessibility scan: {DefaultPath} does not exist and none of {string.Join(", ", OnPath)} is on PATH. "
-                + $"Install Chromium (Debian: apt-get install -y chromium) or set --browser-path (or {EnvironmentVariable}) to a Chromium or Chrome executable.");
+                + $"Install Chromium (Debian: apt-get install -y chromium) or set --{ArgumentNames.BrowserPath} (or {EnvironmentVariable}) to a Chromium or Chrome executable.");
     }
 
     private static string Existing(string path, string setting, Func<string, bool> fileExists) =>
@@ -50,5 +51,5 @@ public static class BrowserLocator
             ? path
             : throw new CakeException(
                 $"The browser set by {setting} does not exist. Install Chromium (Debian: apt-get install -y chromium) "
-                + $"or point --browser-path (or {EnvironmentVariable}) at a Chromium or Chrome executable.");
+                + $"or point --{ArgumentNames.BrowserPath} (or {EnvironmentVariable}) at a Chromium or Chrome executable.");
 }

@@ -1,3 +1,4 @@
+using Build.Parameters;
 using Cake.Core;
 
 namespace Build.Stages.Accessibility;
@@ -15,7 +16,7 @@ public sealed record BuiltService(string Dll, string? WebRoot)
         var dll = Path.Combine(output, Project + ".dll");
         if (!File.Exists(dll))
         {
-            throw new CakeException($"The service is not built: {dll} does not exist. Run the Compile target first (without --exclusive), or check a running site with --a11y-url.");
+            throw new CakeException($"The service is not built: {dll} does not exist. Run the Compile target first (without --exclusive), or check a running site with --{ArgumentNames.AccessibilityUrl}.");
         }
 
         // dotnet build leaves wwwroot in the project (only publish copies it); see DotNetAppLaunch.

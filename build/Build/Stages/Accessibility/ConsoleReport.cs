@@ -1,5 +1,6 @@
 using System.Globalization;
 using Build.Core.Ci;
+using Build.Parameters;
 
 namespace Build.Stages.Accessibility;
 
@@ -49,7 +50,7 @@ public static class ConsoleReport
         if (report.Crawl.NotVisited > 0)
         {
             lines.Add((AnnotationLevel.Warning, string.Create(CultureInfo.InvariantCulture,
-                $"The crawl stopped at its bound of {report.MaxPages} pages; {report.Crawl.NotVisited} more link(s) were not opened (raise --a11y-max-pages).")));
+                $"The crawl stopped at its bound of {report.MaxPages} pages; {report.Crawl.NotVisited} more link(s) were not opened (raise --{ArgumentNames.AccessibilityMaxPages}).")));
         }
 
         return lines;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Build.Parameters;
 
 namespace Build.Stages.Accessibility;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Build.Parameters;
 
 namespace Build.Stages.Accessibility;
 

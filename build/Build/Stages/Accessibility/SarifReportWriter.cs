@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Build.Parameters;
 
 namespace Build.Stages.Accessibility;
 

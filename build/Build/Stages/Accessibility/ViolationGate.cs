@@ -1,3 +1,5 @@
+using Build.Parameters;
+
 namespace Build.Stages.Accessibility;
 
 /// <summary>

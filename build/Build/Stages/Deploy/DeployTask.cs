@@ -17,8 +17,8 @@ public sealed class DeployTask : AsyncFrostingTask<BuildContext>
         DockerEngineCheck.Require(context);
         var paths = ImagePaths.From(context.Paths);
         var image = ImageRecordFile.Resolve(context);
-        var reference = context.HasPushedImage ? context.PushedImage.Reference : PushedImageFile.ReadReference(paths.PushedFile, image, context.EnvironmentName);
-        var record = context.Paths.Artifacts.Combine("deploy").CombineWithFilePath(new FilePath($"{context.EnvironmentName}.json"));
+        var reference = context.HasPushedImage ? context.PushedImage.Reference : PushedImageFile.ReadReference(paths.PushedFile, image, context.BuildEnvironment.Name);
+        var record = context.Paths.Artifacts.Combine("deploy").CombineWithFilePath(new FilePath($"{context.BuildEnvironment.Name}.json"));
 
         // The record says what runs; after a failed deploy an older one would say something false.
         if (File.Exists(record.FullPath))
@@ -29,14 +29,14 @@ public sealed class DeployTask : AsyncFrostingTask<BuildContext>
         var request = new LocalDeployRequest(
             reference,
             image.Labels.GetValueOrDefault(OciLabels.Version),
-            ContainerNameOf(image.Repository, context.EnvironmentName),
+            ContainerNameOf(image.Repository, context.BuildEnvironment.Name),
             parameters.Port,
             parameters.HealthTimeout);
         context.Information("Deploying {0} as container {1} on {2}", reference, request.ContainerName, request.Url);
 
         var deployment = await LocalDeployer.DeployAsync(context, request, Interruption.Current.Token);
 
-        DeployRecordFile.Write(record, context.EnvironmentName, deployment);
+        DeployRecordFile.Write(record, context.BuildEnvironment.Name, deployment);
         var replaced = deployment.PreviousImage is null ? "" : $", replacing {deployment.PreviousImage}";
         context.Information("Deployed {0} at {1}: healthy after {2:0.0} s; {3}{4}.", deployment.Version, deployment.Url, deployment.TimeToHealthy.TotalSeconds, string.Join("; ", deployment.Checks), replaced);
         context.Report.AddOutput("url", deployment.Url.ToString());

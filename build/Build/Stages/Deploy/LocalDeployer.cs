@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Build.Parameters;
 using Build.Tools.Docker;
 using Cake.Common.Diagnostics;
 using Cake.Core;
@@ -139,7 +140,7 @@ public static class LocalDeployer
         }
         catch (SocketException)
         {
-            throw new CakeException($"Port {port} on 127.0.0.1 is taken by something that is not this service's container: stop it, or pass --deploy-port.");
+            throw new CakeException($"Port {port} on 127.0.0.1 is taken by something that is not this service's container: stop it, or pass --{ArgumentNames.DeployPort}.");
         }
     }
 }

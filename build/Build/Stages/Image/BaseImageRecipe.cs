@@ -69,6 +69,6 @@ public static class BaseImageRecipe
         return fields.GetValueOrDefault("ID") == "debian" && fields.TryGetValue("VERSION_ID", out var version)
             ? $"{Repository}:debian{version}"
             : throw new Cake.Core.CakeException(
-                $"BaseImage builds from Debian packages and needs a Debian host with apt (this is '{fields.GetValueOrDefault("PRETTY_NAME") ?? "unknown"}'); elsewhere pass --base-image {ImageParameters.MicrosoftBase}.");
+                $"BaseImage builds from Debian packages and needs a Debian host with apt (this is '{fields.GetValueOrDefault("PRETTY_NAME") ?? "unknown"}'); elsewhere pass --{ArgumentNames.BaseImage} {ImageParameters.MicrosoftBase}.");
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Build.Core;
+using Build.Parameters;
 using Cake.Common.Diagnostics;
 using Cake.Frosting;
 
@@ -9,7 +10,7 @@ namespace Build.Stages.Image;
 [TaskDescription("Builds the air-gapped runtime base (app-base:debianNN) from Debian packages: glibc, OpenSSL, CA certificates, tzdata, user app (uid 1654); kept when unchanged.")]
 public sealed class BaseImageTask : FrostingTask<BuildContext>
 {
-    public override string SkippedMessage => "the image builds on a registry base (--base-image); BaseImage is for --base-image local";
+    public override string SkippedMessage => $"the image builds on a registry base (--{ArgumentNames.BaseImage}); BaseImage is for --{ArgumentNames.BaseImage} {ImageParameters.LocalBase}";
 
     public override bool ShouldRun(BuildContext context) =>
         context.Parameters.Image.UsesLocalBase || context.Target.Equals("BaseImage", StringComparison.OrdinalIgnoreCase);

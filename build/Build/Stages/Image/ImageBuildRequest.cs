@@ -1,3 +1,4 @@
+using Build.Parameters;
 using Cake.Core.IO;
 
 namespace Build.Stages.Image;

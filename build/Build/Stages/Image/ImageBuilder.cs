@@ -1,3 +1,4 @@
+using Build.Parameters;
 using Build.Tools.Docker;
 using Cake.Common.IO;
 using Cake.Core;

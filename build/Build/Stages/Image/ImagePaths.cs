@@ -15,7 +15,7 @@ public sealed record ImagePaths(DirectoryPath Root, DirectoryPath Artifacts, Dir
     public static ImagePaths From(BuildPaths paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        return new ImagePaths(paths.Root, paths.Artifacts, paths.Root.Combine(".build").Combine("image"));
+        return new ImagePaths(paths.Root, paths.Artifacts, paths.Cache.Combine("image"));
     }
 
     public static DirectoryPath AppDirectoryOf(DirectoryPath root)

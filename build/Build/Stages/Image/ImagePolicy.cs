@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Build.Parameters;
 using Build.Tools.Docker;
 
 namespace Build.Stages.Image;
@@ -114,7 +115,7 @@ public static partial class ImagePolicy
     {
         if (size.CompressedMegabytes > budgetMegabytes)
         {
-            yield return new(ImagePolicyRules.SizeBudget, $"the image is {size.CompressedMegabytes} MB compressed ({size.UncompressedMegabytes} MB on disk), over the budget of {budgetMegabytes} MB (--image-size-budget-mb).");
+            yield return new(ImagePolicyRules.SizeBudget, $"the image is {size.CompressedMegabytes} MB compressed ({size.UncompressedMegabytes} MB on disk), over the budget of {budgetMegabytes} MB (--{ArgumentNames.ImageSizeBudget}).");
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Build.Parameters;
 using Build.Stages.Versioning;
 using Cake.Core;
 
@@ -43,7 +44,7 @@ public static partial class ImageTags
             ? throw new CakeException("An image is never tagged 'latest': it would name a different image on every push.")
             : ValidTag().IsMatch(tag)
                 ? tag
-                : throw new CakeException($"'{tag}' cannot be an image tag (letters, digits, '_', '.', '-'; at most 128 characters); pass a --version without build metadata.");
+                : throw new CakeException($"'{tag}' cannot be an image tag (letters, digits, '_', '.', '-'; at most 128 characters); pass a --{ArgumentNames.Version} without build metadata.");
 
     [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", RegexOptions.CultureInvariant)]
     private static partial Regex ValidTag();

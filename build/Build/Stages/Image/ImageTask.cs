@@ -61,7 +61,7 @@ public sealed class ImageTask : FrostingTask<BuildContext>
     private static bool UseBuildKit(string builder, bool hasBuildx) => builder switch
     {
         ImageBuilders.Legacy => false,
-        ImageBuilders.BuildKit when !hasBuildx => throw new CakeException("--image-builder buildkit needs docker buildx, which is not installed; use --image-builder legacy (or auto)."),
+        ImageBuilders.BuildKit when !hasBuildx => throw new CakeException($"--{ArgumentNames.ImageBuilder} {ImageBuilders.BuildKit} needs docker buildx, which is not installed; use --{ArgumentNames.ImageBuilder} {ImageBuilders.Legacy} (or {ImageBuilders.Auto})."),
         ImageBuilders.BuildKit => true,
         _ => hasBuildx,
     };
@@ -92,7 +92,7 @@ public sealed class ImageTask : FrostingTask<BuildContext>
                 throw;
             }
 
-            throw new CakeException($"{failure.Message} ({string.Join(" and ", missing)} not on this machine and not pullable; without registry access use --image-build-mode prebuilt --base-image local)");
+            throw new CakeException($"{failure.Message} ({string.Join(" and ", missing)} not on this machine and not pullable; without registry access use --{ArgumentNames.ImageBuildMode} {ImageBuildModes.Prebuilt} --{ArgumentNames.BaseImage} {ImageParameters.LocalBase})");
         }
     }
 }

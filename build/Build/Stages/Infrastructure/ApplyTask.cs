@@ -1,5 +1,6 @@
 using Build.Core;
 using Build.Core.Secrets;
+using Build.Parameters;
 using Build.Tools.Terraform;
 using Cake.Common.Diagnostics;
 using Cake.Core;
@@ -13,11 +14,11 @@ namespace Build.Stages.Infrastructure;
 public sealed class ApplyTask : FrostingTask<BuildContext>
 {
     public override List<CakeTaskCriteria> ShouldRunCriteria =>
-        [new(context => !((BuildContext)context).IsLocalEnvironment, "The local environment has no cloud infrastructure (use --environment dev|staging|prod)")];
+        [new(context => !((BuildContext)context).BuildEnvironment.IsLocal, "The local environment has no cloud infrastructure (use --environment dev|staging|prod)")];
 
     public override void Run(BuildContext context)
     {
-        var plan = SavedPlanOfThisRun(context.TerraformPlan, context.EnvironmentName);
+        var plan = SavedPlanOfThisRun(context.TerraformPlan, context.BuildEnvironment.Name);
         var stage = new TerraformStage(context);
         var workspace = plan.Workspace;
         if (plan.Summary.HasChanges)
@@ -51,8 +52,8 @@ public sealed class ApplyTask : FrostingTask<BuildContext>
         if (plan.Offline)
         {
             throw new CakeException(
-                $"The plan for '{plan.Environment}' was made in offline mode (--terraform-backend local, offline_mode = true): an offline plan is for review only and is never applied. "
-                + "Apply with --terraform-backend s3, or emulator against an AWS-compatible endpoint.");
+                $"The plan for '{plan.Environment}' was made in offline mode (--{ArgumentNames.TerraformBackend} local, offline_mode = true): an offline plan is for review only and is never applied. "
+                + $"Apply with --{ArgumentNames.TerraformBackend} s3, or emulator against an AWS-compatible endpoint.");
         }
 
         var file = plan.Workspace.PlanFile.FullPath;
@@ -71,7 +72,7 @@ public sealed class ApplyTask : FrostingTask<BuildContext>
         File.Delete(errored);
         try
         {
-            stage.Terraform.Apply(apply, $"terraform apply ({context.EnvironmentName})");
+            stage.Terraform.Apply(apply, $"terraform apply ({context.BuildEnvironment.Name})");
         }
         catch (CakeException) when (File.Exists(errored))
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Build.Core;
 using Build.Core.Secrets;
+using Build.Parameters;
 using Build.Stages.Versioning;
 using Build.Tools.Terraform;
 using Cake.Common.Diagnostics;
@@ -15,13 +16,13 @@ namespace Build.Stages.Infrastructure;
 public sealed class PlanTask : FrostingTask<BuildContext>
 {
     public override List<CakeTaskCriteria> ShouldRunCriteria =>
-        [new(context => !((BuildContext)context).IsLocalEnvironment, "The local environment has no cloud infrastructure (use --environment dev|staging|prod)")];
+        [new(context => !((BuildContext)context).BuildEnvironment.IsLocal, "The local environment has no cloud infrastructure (use --environment dev|staging|prod)")];
 
     public override void Run(BuildContext context)
     {
         var parameters = context.Parameters.Terraform;
         var stage = new TerraformStage(context);
-        var workspace = stage.Prepare(context.EnvironmentName, parameters.Backend);
+        var workspace = stage.Prepare(context.BuildEnvironment.Name, parameters.Backend);
 
         // A plan file of an earlier run must never sit here for Apply, nor one this run did not finish.
         DeletePlanOutputs(workspace);
@@ -46,7 +47,7 @@ public sealed class PlanTask : FrostingTask<BuildContext>
     {
         var parameters = context.Parameters.Terraform;
         var init = stage.Settings(workspace, new TerraformInitSettings { BackendConfigFile = parameters.Backend == TerraformBackend.S3 ? workspace.BackendConfigFile : null });
-        stage.Terraform.Init(init, $"terraform init ({context.EnvironmentName})");
+        stage.Terraform.Init(init, $"terraform init ({context.BuildEnvironment.Name})");
 
         var plan = stage.Settings(workspace, new TerraformPlanSettings { OutFile = workspace.PlanFile });
         plan.VarFiles.Add(workspace.VarFile);
@@ -56,7 +57,7 @@ public sealed class PlanTask : FrostingTask<BuildContext>
             plan.Variables["offline_mode"] = "true";
         }
 
-        stage.Terraform.Plan(plan, $"terraform plan ({context.EnvironmentName})");
+        stage.Terraform.Plan(plan, $"terraform plan ({context.BuildEnvironment.Name})");
 
         var show = stage.Settings(workspace, new TerraformSettings());
         var json = stage.Terraform.ShowJson(show, workspace.PlanFile);
@@ -72,11 +73,11 @@ public sealed class PlanTask : FrostingTask<BuildContext>
         {
             throw new CakeException(
                 $"The plan would {string.Join(", ", threatened.Select(change => $"{change.Action} {change.Address}"))}: protected resources; "
-                + "review the plan and rerun with --allow-destroy if this is intended.");
+                + $"review the plan and rerun with --{ArgumentNames.AllowDestroy} if this is intended.");
         }
 
-        Interruption.Current.ThrowIfRequested($"during Plan, after terraform planned {context.EnvironmentName}; the plan was not kept");
-        context.TerraformPlan = new PlanResult(context.EnvironmentName, workspace, TerraformStage.Sha256Of(workspace.PlanFile.FullPath), summary, parameters.Offline);
+        Interruption.Current.ThrowIfRequested($"during Plan, after terraform planned {context.BuildEnvironment.Name}; the plan was not kept");
+        context.TerraformPlan = new PlanResult(context.BuildEnvironment.Name, workspace, TerraformStage.Sha256Of(workspace.PlanFile.FullPath), summary, parameters.Offline);
     }
 
     private static void DeletePlanOutputs(TerraformWorkspace workspace)
@@ -89,13 +90,13 @@ public sealed class PlanTask : FrostingTask<BuildContext>
 
     private static void Publish(BuildContext context, PlanSummary summary)
     {
-        context.Information("Plan for {0}: {1}.", context.EnvironmentName, summary.ToConsoleLine());
+        context.Information("Plan for {0}: {1}.", context.BuildEnvironment.Name, summary.ToConsoleLine());
         foreach (var change in summary.Changes)
         {
             context.Verbose("  {0} {1}", change.Action, change.Address);
         }
 
-        context.Report.AddSection($"Terraform plan ({context.EnvironmentName})", summary.ToMarkdown(context.EnvironmentName));
+        context.Report.AddSection($"Terraform plan ({context.BuildEnvironment.Name})", summary.ToMarkdown(context.BuildEnvironment.Name));
         foreach (var action in new[] { PlanSummary.Create, PlanSummary.Update, PlanSummary.Replace, PlanSummary.Destroy })
         {
             context.Report.AddOutput(action, summary.Count(action).ToString(CultureInfo.InvariantCulture));

@@ -1,4 +1,5 @@
 using Build.Core;
+using Build.Parameters;
 using Cake.Core;
 
 namespace Build.Stages.Infrastructure;
@@ -11,7 +12,7 @@ public static class ProductionApproval
 {
     public static void Require(BuildContext context)
     {
-        if (!context.IsProduction || context.Parameters.Terraform.Approved)
+        if (!context.BuildEnvironment.IsProduction || context.Parameters.Terraform.Approved)
         {
             return;
         }
@@ -25,6 +26,6 @@ public static class ProductionApproval
             }
         }
 
-        throw new CakeException("Applying to prod needs approval: rerun with --approve (in CI, behind the environment's approval gate) or answer 'yes' on a terminal.");
+        throw new CakeException($"Applying to prod needs approval: rerun with --{ArgumentNames.Approve} (in CI, behind the environment's approval gate) or answer 'yes' on a terminal.");
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Build.Core;
+using Build.Parameters;
 using Build.Tools.Terraform;
 using Cake.Common.Diagnostics;
 
@@ -14,7 +15,7 @@ public sealed class TerraformStage(BuildContext context)
     public Cake.Core.IO.DirectoryPath CacheRoot => CacheRootOf(context.Paths);
 
     /// <summary>.build/terraform/: the working copies, the provider cache and local state.</summary>
-    public static Cake.Core.IO.DirectoryPath CacheRootOf(BuildPaths paths) => paths.Root.Combine(".build").Combine("terraform");
+    public static Cake.Core.IO.DirectoryPath CacheRootOf(BuildPaths paths) => paths.Cache.Combine("terraform");
 
     /// <summary>For Clean: deletes the terraform working copies (the next Plan makes them anew); local state is kept.</summary>
     public static void ResetWorkingCopies(BuildContext context)
@@ -30,7 +31,7 @@ public sealed class TerraformStage(BuildContext context)
 
     public TerraformWorkspace Prepare(string environment, TerraformBackend backend) =>
         TerraformWorkspace.Prepare(
-            context.Paths.Root.Combine("terraform"),
+            context.Paths.Terraform,
             CacheRoot,
             context.Paths.Artifacts.Combine("terraform"),
             environment,

@@ -1,5 +1,6 @@
 using Build.Core;
 using Build.Core.Ci;
+using Build.Parameters;
 using Build.Stages.Lint;
 using Build.Tools.Terraform;
 using Cake.Core;
@@ -14,7 +15,7 @@ public sealed class TerraformValidateTask : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
-        var findings = TerraformFormatLinter.Run(context, context.Paths.Root.Combine("terraform"));
+        var findings = TerraformFormatLinter.Run(context, context.Paths.Terraform);
         foreach (var finding in findings)
         {
             context.Ci.Annotate(new Annotation(AnnotationLevel.Error, finding.Message, finding.File, finding.Line));

@@ -1,3 +1,4 @@
+using Build.Parameters;
 using Cake.Core.IO;
 using Path = System.IO.Path;
 

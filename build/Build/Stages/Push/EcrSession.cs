@@ -9,20 +9,19 @@ using Cake.Core;
 namespace Build.Stages.Push;
 
 /// <summary>
-/// The ECR side of a cloud environment's Push: the environment's settings file, the client (region checked against
-/// the file, credentials from the SDK chain) and the repository, described once. Opened in Setup when the run
-/// will push, so missing credentials or a missing repository fail the build before the image is built.
+/// The ECR side of a cloud environment's Push: the client (in the environment's region, credentials from the SDK
+/// chain) and the environment's repository, described once. Opened in Setup when the run will push, so missing
+/// credentials or a missing repository fail the build before the image is built.
 /// </summary>
-public sealed record EcrSession(EnvironmentFile Environment, IEcrClient Client, EcrRepository Repository)
+public sealed record EcrSession(CloudEnvironment Environment, IEcrClient Client, EcrRepository Repository)
 {
-    public static async Task<EcrSession> OpenAsync(BuildContext context, CancellationToken cancellation)
+    public static async Task<EcrSession> OpenAsync(BuildContext context, CloudEnvironment environment, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var environment = EnvironmentFile.Load(context.Paths.Root, context.EnvironmentName);
-        var source = context.Paths.Root.GetRelativePath(EnvironmentFile.PathOf(context.Paths.Root, context.EnvironmentName)).FullPath;
-        var settings = AwsSettings.FromEnvironment(AwsService.Ecr, context.Environment.GetEnvironmentVariable, new AwsSettings.ConfiguredRegion(environment.Region, source));
+        ArgumentNullException.ThrowIfNull(environment);
+        var settings = environment.AwsSettingsFor(AwsService.Ecr, context.Environment.GetEnvironmentVariable);
         var client = new EcrClient(settings, context.Secrets, context.Log);
-        var name = context.Parameters.Image.EcrRepository ?? environment.RepositoryName;
+        var name = environment.RepositoryName;
         EcrRepository repository;
         try
         {
@@ -32,7 +31,7 @@ public sealed record EcrSession(EnvironmentFile Environment, IEcrClient Client, 
         catch (EcrRepositoryNotFoundException)
         {
             throw new CakeException(
-                $"ECR repository {name} does not exist in {settings.Region}: terraform creates it, so run ./build.sh --target Apply --environment {context.EnvironmentName} first (or pass --{ImageParameters.Names.EcrRepository} NAME).");
+                $"ECR repository {name} does not exist in {settings.Region}: terraform creates it, so run ./build.sh --target Apply --environment {environment.Name} first (or pass --{ArgumentNames.EcrRepository} NAME).");
         }
 
         if (!repository.ScanOnPush)

@@ -1,3 +1,4 @@
+using Build.Parameters;
 using Build.Stages.Image;
 using Cake.Core;
 
@@ -31,7 +32,7 @@ public static class ExistingTags
             {
                 throw new CakeException(
                     $"{repositoryUrl}:{tag} already exists with digest {existing.Digest}, a different image (config {Short(existing.ConfigDigest)}, this build {Short(image.Id)}); "
-                    + "pushed tags are never overwritten: commit your change (the version moves with the commit) or pass another --version.");
+                    + $"pushed tags are never overwritten: commit your change (the version moves with the commit) or pass another --{ArgumentNames.Version}.");
             }
 
             if (digest is not null && digest != existing.Digest)

@@ -1,3 +1,4 @@
+using Build.Parameters;
 using Build.Stages.Image;
 using Build.Tools.Docker;
 using Cake.Core;
@@ -23,7 +24,7 @@ public static class LocalRegistryPublisher
         var client = new RegistryClient(http, RegistryClient.AddressOf(registry));
         if (await client.ProbeAsync(cancellation).ConfigureAwait(false) is { } problem)
         {
-            throw new CakeException($"No registry answers at {client.BaseAddress}v2/ ({problem}); start one: {StartCommand}, or pass --registry host:port.");
+            throw new CakeException($"No registry answers at {client.BaseAddress}v2/ ({problem}); start one: {StartCommand}, or pass --{ArgumentNames.Registry} host:port.");
         }
 
         var repository = image.Repository;

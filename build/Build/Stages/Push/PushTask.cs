@@ -1,4 +1,5 @@
 using Build.Core;
+using Build.Core.Environments;
 using Build.Stages.Image;
 using Cake.Common.Diagnostics;
 using Cake.Frosting;
@@ -24,12 +25,12 @@ public sealed class PushTask : AsyncFrostingTask<BuildContext>
             File.Delete(record.FullPath);
         }
         DockerEngineCheck.Require(context);
-        var pushed = context.IsLocalEnvironment
-            ? await LocalRegistryPublisher.PushAsync(context, image, context.Parameters.Image.Registry, pushSettings: null, Interruption.Current.Token)
-            : await PushToEcrAsync(context, image);
+        var pushed = context.BuildEnvironment is CloudEnvironment cloud
+            ? await PushToEcrAsync(context, cloud, image)
+            : await LocalRegistryPublisher.PushAsync(context, image, context.Parameters.Image.Registry, pushSettings: null, Interruption.Current.Token);
 
         context.RecordPush(pushed);
-        PushedImageFile.Write(record, pushed, image, context.EnvironmentName);
+        PushedImageFile.Write(record, pushed, image, context.BuildEnvironment.Name);
         var present = pushed.AlreadyPresentTags.Count == 0 ? "" : $" ({string.Join(", ", pushed.AlreadyPresentTags)} already there with this image)";
         context.Information("Pushed {0}: tags {1}{2}; {3} MB compressed in the registry.", pushed.Reference, string.Join(", ", pushed.Tags), present, pushed.CompressedSizeMegabytes);
         context.Report.AddOutput("reference", pushed.Reference);
@@ -37,14 +38,14 @@ public sealed class PushTask : AsyncFrostingTask<BuildContext>
         context.Report.AddOutput("compressed", $"{pushed.CompressedSizeMegabytes:0.0} MB");
     }
 
-    private static async Task<PushedImage> PushToEcrAsync(BuildContext context, ImageBuildResult image)
+    private static async Task<PushedImage> PushToEcrAsync(BuildContext context, CloudEnvironment environment, ImageBuildResult image)
     {
         if (image.FromDirtyTree)
         {
-            throw new Cake.Core.CakeException($"Image {image.ShortId} was built from a tree with uncommitted changes: an image pushed to '{context.EnvironmentName}' must be one a commit describes; commit, then build and push again.");
+            throw new Cake.Core.CakeException($"Image {image.ShortId} was built from a tree with uncommitted changes: an image pushed to '{environment.Name}' must be one a commit describes; commit, then build and push again.");
         }
 
-        var session = context.Ecr ??= await EcrSession.OpenAsync(context, Interruption.Current.Token);
+        var session = context.Ecr ??= await EcrSession.OpenAsync(context, environment, Interruption.Current.Token);
         var options = new EcrPushOptions(ImagePaths.From(context.Paths).Scratch);
         var pushed = await EcrPublisher.PushAsync(context, session.Client, session.Repository, image, options, Interruption.Current.Token);
         context.Information("Pushed {0}; waiting up to {1:0} s for ECR's scan.", pushed.Reference, context.Parameters.Vulnerabilities.ScanTimeout.TotalSeconds);

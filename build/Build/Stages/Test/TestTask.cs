@@ -1,6 +1,7 @@
 using System.Globalization;
 using Build.Core;
 using Build.Core.Secrets;
+using Build.Parameters;
 using Build.Stages.Compile;
 using Cake.Common.Diagnostics;
 using Cake.Common.IO;
@@ -20,11 +21,11 @@ public sealed class TestTask : FrostingTask<BuildContext>
     {
         var results = context.Paths.TestResults;
         context.CleanDirectory(results);
-        var unitOnly = context.Parameters.Tests == TestSelection.Unit;
-        context.Report.AddOutput("tests", unitOnly ? TestSelection.UnitOnly : TestSelection.All);
+        var unitOnly = context.Parameters.Tests == BuildParameters.UnitTests;
+        context.Report.AddOutput("tests", unitOnly ? TestSelection.UnitOnly : BuildParameters.AllTests);
         if (unitOnly)
         {
-            context.Warning("Tests: {0}; they need a Docker engine, a registry, Chromium, shellcheck, terraform or docker-registry. --tests all (the default, what CI runs) runs every test.", TestSelection.UnitOnly);
+            context.Warning($"Tests: {{0}}; they need a Docker engine, a registry, Chromium, shellcheck, terraform or docker-registry. --{ArgumentNames.Tests} {BuildParameters.AllTests} (the default, what CI runs) runs every test.", TestSelection.UnitOnly);
         }
 
         var exitCode = 0;

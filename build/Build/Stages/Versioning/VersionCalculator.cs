@@ -1,4 +1,5 @@
 using Build.Core;
+using Build.Parameters;
 using Build.Tools.Git;
 namespace Build.Stages.Versioning;
 
@@ -72,7 +73,7 @@ public sealed class VersionCalculator(GitRepository git)
         var text = versionOverride.StartsWith(TagPrefix, StringComparison.Ordinal) ? versionOverride[TagPrefix.Length..] : versionOverride;
         return SemanticVersion.TryParse(text, out var version)
             ? computed with { SemVer = version.WithoutMetadata(), Source = VersionSource.Override }
-            : throw UsageError.Of($"Invalid --version '{versionOverride}': use a SemVer 2.0 version such as 1.4.0 or 1.4.0-rc.1.");
+            : throw UsageError.Of($"Invalid --{ArgumentNames.Version} '{versionOverride}': use a SemVer 2.0 version such as 1.4.0 or 1.4.0-rc.1.");
     }
 
     /// <summary>Parses <c>git describe --long</c> output: TAG-HEIGHT-gSHA (the tag itself may contain dashes).</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Amazon.Runtime;
 using Cake.Core;
 
@@ -10,7 +9,7 @@ namespace Build.Tools.Aws;
 /// honours AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, AWS_PROFILE, web identity and SSO) and retries.
 /// Tests build it explicitly; the build reads it with <see cref="FromEnvironment"/>.
 /// </summary>
-public sealed partial record AwsSettings
+public sealed record AwsSettings
 {
     public AwsSettings(string region, Uri endpoint)
     {
@@ -76,7 +75,7 @@ public sealed partial record AwsSettings
                 $"No AWS region: set {AwsEnvironmentVariables.Region} (for example eu-west-1); {AwsEnvironmentVariables.DefaultRegion} is read as a fallback.");
         }
 
-        return RegionName().IsMatch(value)
+        return AwsRegions.IsName(value)
             ? value
             : throw new CakeException($"{name} '{value}' is not an AWS region name: use one like eu-west-1 or us-east-1.");
     }
@@ -107,9 +106,6 @@ public sealed partial record AwsSettings
 
         return (names[0], null);
     }
-
-    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$")]
-    private static partial Regex RegionName();
 
     /// <summary>A region named by checked-in settings, and the file that names it (for error messages).</summary>
     public sealed record ConfiguredRegion(string Region, string Source);

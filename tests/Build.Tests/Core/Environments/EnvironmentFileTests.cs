@@ -1,3 +1,4 @@
+using Build.Core;
 using Build.Core.Environments;
 using Build.Tests.Stages.Image.Vulnerabilities;
 using Cake.Core;
@@ -13,7 +14,7 @@ public sealed class EnvironmentFileTests
     [InlineData("prod")]
     public void The_checked_in_environment_files_name_the_service_and_region_the_push_uses(string environment)
     {
-        var file = EnvironmentFile.Load(new DirectoryPath(VulnerabilityFixtures.RepositoryRoot), environment);
+        var file = EnvironmentFile.Load(PathsOf(VulnerabilityFixtures.RepositoryRoot).EnvironmentSettingsFile(environment), environment);
 
         Assert.Equal($"app-{environment}", file.RepositoryName);
         Assert.Equal("eu-west-1", file.Region);
@@ -75,7 +76,7 @@ public sealed class EnvironmentFileTests
         var root = Directory.CreateTempSubdirectory("env-file-");
         try
         {
-            var error = Assert.Throws<CakeException>(() => EnvironmentFile.Load(new DirectoryPath(root.FullName), "dev"));
+            var error = Assert.Throws<CakeException>(() => EnvironmentFile.Load(PathsOf(root.FullName).EnvironmentSettingsFile("dev"), "dev"));
 
             Assert.StartsWith($"The 'dev' environment has no settings file: {root.FullName}/terraform/environments/dev.tfvars is missing", error.Message, StringComparison.Ordinal);
         }
@@ -84,4 +85,6 @@ public sealed class EnvironmentFileTests
             root.Delete(recursive: true);
         }
     }
+
+    private static BuildPaths PathsOf(string root) => new(new DirectoryPath(root), new DirectoryPath(root).Combine("artifacts"));
 }

@@ -1,3 +1,4 @@
+using Build.Parameters;
 using Build.Stages.Accessibility;
 using Build.Tests.Support;
 

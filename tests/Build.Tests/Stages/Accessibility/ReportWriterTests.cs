@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Build.Core.Ci;
+using Build.Parameters;
 using Build.Stages.Accessibility;
 using Build.Tests.Support;
 

@@ -1,3 +1,4 @@
+using Build.Parameters;
 using Build.Stages.Accessibility;
 namespace Build.Tests.Stages.Accessibility;
 

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Build.Parameters;
 using Build.Stages.Accessibility;
 using Build.Tests.Support;
 

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Build.Parameters;
 using Build.Stages.Image;
 using Build.Stages.Push;
 using Build.Stages.Versioning;

@@ -1,3 +1,4 @@
+using Build.Parameters;
 using Build.Stages.Infrastructure;
 using Build.Tools.Terraform;
 using Cake.Core;

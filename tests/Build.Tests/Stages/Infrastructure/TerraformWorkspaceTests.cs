@@ -1,3 +1,4 @@
+using Build.Parameters;
 using Build.Stages.Infrastructure;
 using Cake.Core;
 using Cake.Core.IO;

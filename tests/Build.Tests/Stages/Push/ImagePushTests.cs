@@ -1,3 +1,4 @@
+using Build.Parameters;
 using Build.Stages.Image;
 using Build.Stages.Push;
 using Build.Tests.Stages.Image;

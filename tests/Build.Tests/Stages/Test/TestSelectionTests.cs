@@ -13,7 +13,7 @@ public sealed class TestSelectionTests
     {
         var tests = Parse().Tests;
 
-        Assert.Equal(TestSelection.All, tests);
+        Assert.Equal(BuildParameters.AllTests, tests);
         Assert.Null(TestSelection.Filter(tests));
     }
 
@@ -24,14 +24,14 @@ public sealed class TestSelectionTests
     {
         var tests = Parse("--tests", value).Tests;
 
-        Assert.Equal(TestSelection.Unit, tests);
+        Assert.Equal(BuildParameters.UnitTests, tests);
         Assert.Equal("Category!=Integration", TestSelection.Filter(tests));
     }
 
     [Fact]
     public void All_can_be_asked_for_explicitly()
     {
-        Assert.Equal(TestSelection.All, Parse("--tests", "all").Tests);
+        Assert.Equal(BuildParameters.AllTests, Parse("--tests", "all").Tests);
     }
 
     [Theory]

@@ -1,4 +1,4 @@
-namespace Build.Stages.Accessibility;
+namespace Build.Parameters;
 
 /// <summary>The impact names axe-core uses (lower case), and their mapping to <see cref="ImpactLevel"/>.</summary>
 public static class ImpactLevels

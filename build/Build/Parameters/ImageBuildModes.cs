@@ -1,4 +1,4 @@
-namespace Build.Stages.Image;
+namespace Build.Parameters;
 
 /// <summary>How the image gets the app: published on the host (offline) or inside the SDK image (canonical, needs a registry).</summary>
 public static class ImageBuildModes

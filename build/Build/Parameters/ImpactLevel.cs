@@ -1,4 +1,4 @@
-namespace Build.Stages.Accessibility;
+namespace Build.Parameters;
 
 /// <summary>axe-core's impact of a violation, ordered from least to most severe.</summary>
 public enum ImpactLevel

@@ -1,4 +1,4 @@
-namespace Build.Stages.Image;
+namespace Build.Parameters;
 
 /// <summary>Which docker builder builds the image: BuildKit where buildx is installed (auto), or the one named.</summary>
 public static class ImageBuilders

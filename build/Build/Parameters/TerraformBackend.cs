@@ -1,4 +1,4 @@
-namespace Build.Stages.Infrastructure;
+namespace Build.Parameters;
 
 /// <summary>Where terraform keeps an environment's state, and whether the provider calls AWS.</summary>
 public enum TerraformBackend
