@@ -2,9 +2,6 @@ using Build.Core.Ci;
 using Build.Core.Reporting;
 using Build.Core.Secrets;
 using Build.Parameters;
-using Build.Stages.Image;
-using Build.Stages.Infrastructure;
-using Build.Stages.Push;
 using Build.Stages.Versioning;
 using Cake.Core;
 using Cake.Frosting;
@@ -22,8 +19,6 @@ public sealed class BuildContext(ICakeContext context, BuildParameters parameter
     private BuildVersion? _version;
     private ICiProvider? _ci;
     private string? _target;
-    private ImageBuildResult? _image;
-    private PushedImage? _pushedImage;
 
     public SecretRegistry Secrets { get; } = secrets;
 
@@ -50,33 +45,13 @@ public sealed class BuildContext(ICakeContext context, BuildParameters parameter
 
     public bool IsCi => Environment.GetEnvironmentVariable("CI") is { Length: > 0 } ci && !ci.Equals("false", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Gets or sets the saved plan made by Plan in this run; Apply applies only this one.</summary>
-    public PlanResult? TerraformPlan { get; set; }
-
-    /// <summary>Gets or sets the infrastructure outputs read after Apply, for the deploy step.</summary>
-    public TerraformOutputs? TerraformOutputs { get; set; }
-
     /// <summary>Gets the target this run was asked for.</summary>
     public string Target => _target ?? throw NotSetUp();
 
     public bool IsSetUp => _version is not null;
 
-    /// <summary>Gets the image the Image target built in this run (tags, id, size, labels).</summary>
-    public ImageBuildResult Image => _image ?? throw new CakeException("No image was built in this run: run the Image target (ImageScan and Push depend on it).");
-
-    public bool HasImage => _image is not null;
-
-    /// <summary>Gets what Push put in the registry (<c>repository@sha256:...</c>), for Deploy and Release.</summary>
-    public PushedImage PushedImage => _pushedImage ?? throw new CakeException("No image was pushed in this run: run the Push target.");
-
-    public bool HasPushedImage => _pushedImage is not null;
-
-    /// <summary>Gets or sets the ECR client and repository of a cloud environment's Push, opened in Setup (null: not pushing to ECR in this run).</summary>
-    public EcrSession? Ecr { get; set; }
-
-    internal void RecordImage(ImageBuildResult image) => _image = image;
-
-    internal void RecordPush(PushedImage pushed) => _pushedImage = pushed;
+    /// <summary>Gets what the stages of this run published for later stages (the image, the push, the plan).</summary>
+    public StageResults Results { get; } = new();
 
     internal void Initialize(string target, BuildPaths paths, BuildVersion version, ICiProvider ci)
     {

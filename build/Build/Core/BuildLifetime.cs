@@ -12,7 +12,8 @@ namespace Build.Core;
 
 /// <summary>
 /// Setup masks secrets, checks --artifacts, takes the checkout's run lock, fills the context (root, version, CI adapter),
-/// moves an earlier run's outputs aside and runs the stages' preflight before the first task;
+/// and moves an earlier run's outputs aside before the first task (the stages' preconditions ran before, see
+/// <see cref="StagePreconditions"/>);
 /// Teardown writes build-report.json and summary.md, whether the build passed or failed. A dry run (Cake runs Setup
 /// and Teardown for it too) takes no lock, moves nothing and writes no report.
 /// </summary>
@@ -31,7 +32,6 @@ public sealed class BuildLifetime(RunLock runLock, FrostingRunMode mode) : Frost
         var parameters = context.Parameters;
         var paths = BuildPaths.For(BuildPaths.FindRoot(context.Environment.WorkingDirectory), parameters.ArtifactsDirectory);
         var root = paths.Root;
-        StagePreflight.RefuseUnsupported(context, info.TasksToExecute);
         if (!mode.IsDryRun)
         {
             runLock.Take(paths.Cache, info.TargetTask.Name, parameters.LockWait, notice => context.Warning(notice));
@@ -54,7 +54,6 @@ public sealed class BuildLifetime(RunLock runLock, FrostingRunMode mode) : Frost
         }
 
         LogDiagnostics(context);
-        StagePreflight.Prepare(context, info.TasksToExecute);
     }
 
     public override void Teardown(BuildContext context, ITeardownContext info)

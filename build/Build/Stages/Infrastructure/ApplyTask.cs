@@ -17,7 +17,7 @@ public sealed class ApplyTask : FrostingTask<BuildContext>
 
     public override void Run(BuildContext context)
     {
-        var plan = SavedPlanOfThisRun(context.TerraformPlan, context.EnvironmentName);
+        var plan = SavedPlanOfThisRun(context.Results.TryGet<PlanResult>(), context.EnvironmentName);
         var stage = new TerraformStage(context);
         var workspace = plan.Workspace;
         if (plan.Summary.HasChanges)
@@ -34,15 +34,13 @@ public sealed class ApplyTask : FrostingTask<BuildContext>
         var json = stage.Quiet(output, TerraformArguments.OutputJson(), "terraform output -json").Text;
         var outputs = TerraformOutputs.Parse(json, context.Secrets.Register);
         context.WriteArtifact(workspace.Artifacts.CombineWithFilePath("outputs.json"), json);
-        context.TerraformOutputs = outputs;
         context.Report.AddOutput("publicUrl", outputs.PublicUrl);
     }
 
     /// <summary>The plan Apply may apply: made in this run, for this environment, online, and unchanged since.</summary>
     internal static PlanResult SavedPlanOfThisRun(PlanResult? saved, string environment)
     {
-        var plan = saved
-            ?? throw new CakeException("There is no plan from this run to apply: run Plan and Apply together (--target Apply, without --exclusive); a saved plan is never re-planned silently.");
+        var plan = saved ?? throw new CakeException(PlanResult.Missing);
         if (plan.Environment != environment)
         {
             throw new CakeException($"The saved plan is for '{plan.Environment}', not '{environment}'.");

@@ -5,21 +5,27 @@ using Build.Tools.Aws;
 using Build.Tools.Aws.Ecr;
 using Cake.Common.Diagnostics;
 using Cake.Core;
+using Cake.Core.IO;
 
 namespace Build.Stages.Push;
 
 /// <summary>
 /// The ECR side of a cloud environment's Push: the environment's settings file, the client (region checked against
-/// the file, credentials from the SDK chain) and the repository, described once. Opened in Setup when the run
-/// will push, so missing credentials or a missing repository fail the build before the image is built.
+/// the file, credentials from the SDK chain) and the repository, described once. Opened by
+/// <see cref="PushPrecondition"/> before Setup when the run will push, so missing credentials or a missing repository
+/// fail the build before the image is built.
 /// </summary>
 public sealed record EcrSession(EnvironmentFile Environment, IEcrClient Client, EcrRepository Repository)
 {
-    public static async Task<EcrSession> OpenAsync(BuildContext context, CancellationToken cancellation)
+    /// <param name="context">The build context; read before Setup, so <paramref name="root"/> is passed.</param>
+    /// <param name="root">The repository root (its terraform/environments folder holds the environment file).</param>
+    /// <param name="cancellation">Cancelled when the run is interrupted.</param>
+    public static async Task<EcrSession> OpenAsync(BuildContext context, DirectoryPath root, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var environment = EnvironmentFile.Load(context.Paths.Root, context.EnvironmentName);
-        var source = context.Paths.Root.GetRelativePath(EnvironmentFile.PathOf(context.Paths.Root, context.EnvironmentName)).FullPath;
+        ArgumentNullException.ThrowIfNull(root);
+        var environment = EnvironmentFile.Load(root, context.EnvironmentName);
+        var source = root.GetRelativePath(EnvironmentFile.PathOf(root, context.EnvironmentName)).FullPath;
         var settings = AwsSettings.FromEnvironment(AwsService.Ecr, context.Environment.GetEnvironmentVariable, new AwsSettings.ConfiguredRegion(environment.Region, source));
         var client = new EcrClient(settings, context.Secrets, context.Log);
         var name = context.Parameters.Image.EcrRepository ?? environment.RepositoryName;
