@@ -17,7 +17,7 @@ public sealed class ApplyTask : FrostingTask<BuildContext>
 
     public override void Run(BuildContext context)
     {
-        var plan = SavedPlanOfThisRun(context.Results.TryGet<PlanResult>(), context.EnvironmentName);
+        var plan = SavedPlanOfThisRun(context.Results.Get<PlanResult>(), context.EnvironmentName);
         var stage = new TerraformStage(context);
         var workspace = plan.Workspace;
         if (plan.Summary.HasChanges)
@@ -38,9 +38,9 @@ public sealed class ApplyTask : FrostingTask<BuildContext>
     }
 
     /// <summary>The plan Apply may apply: made in this run, for this environment, online, and unchanged since.</summary>
-    internal static PlanResult SavedPlanOfThisRun(PlanResult? saved, string environment)
+    internal static PlanResult SavedPlanOfThisRun(PlanResult plan, string environment)
     {
-        var plan = saved ?? throw new CakeException(PlanResult.Missing);
+        ArgumentNullException.ThrowIfNull(plan);
         if (plan.Environment != environment)
         {
             throw new CakeException($"The saved plan is for '{plan.Environment}', not '{environment}'.");
