@@ -7,7 +7,7 @@ namespace Build.Tests.Support;
 /// <summary>Gives <see cref="IntegrationAttribute"/> its trait: the one the build's <c>--tests unit</c> filter excludes.</summary>
 public sealed class IntegrationTraitDiscoverer : ITraitDiscoverer
 {
-    public const string TypeName = "IntegrationTraitDiscoverer";
+    public const string TypeName = "Build.Tests.Support.IntegrationTraitDiscoverer";
 
     public const string AssemblyName = "Build.Tests";
 
