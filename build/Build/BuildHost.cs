@@ -9,7 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Build;
 
-/// <summary>Composes the build: context, lifetimes, secret redaction, the run lock (released when the host ends). Used by Program and by the tests.</summary>
+/// <summary>
+/// Composes the build: context, lifetimes, the stages' preconditions, secret redaction, the run lock (released when
+/// the host ends). Used by Program and by the tests.
+/// </summary>
 public static class BuildHost
 {
     public static CakeHost Create(SecretRegistry secrets)
@@ -17,6 +20,7 @@ public static class BuildHost
         SecretEnvironment.RegisterAll(secrets);
         return new CakeHost()
             .UseContext<BuildContext>()
+            .UsePreflight<StagePreconditions>()
             .UseLifetime<BuildLifetime>()
             .UseTaskLifetime<BuildTaskLifetime>()
             .AddAssembly(typeof(BuildHost).Assembly)
@@ -25,19 +29,24 @@ public static class BuildHost
             .ConfigureServices(services => services
                 .AddSingleton(secrets)
                 .AddSingleton<RunLock>()
-                .AddSingleton(provider => CheckedParameters(provider.GetRequiredService<ICakeContext>(), secrets)));
+                .AddSingleton(provider => BuildParameters.Parse(provider.GetRequiredService<ICakeContext>().Arguments, secrets))
+                .AddStagePreconditions());
     }
 
-    // A bad --artifacts is refused here, in one line before the engine prints anything; Setup resolves the same paths.
-    private static BuildParameters CheckedParameters(ICakeContext cake, SecretRegistry secrets)
+    // Like tasks, a stage's preconditions are found in this assembly: adding one to a stage folder is all it takes.
+    // Each is also its own service, so its task can take what it opened (Push takes its ECR session).
+    private static IServiceCollection AddStagePreconditions(this IServiceCollection services)
     {
-        var parameters = BuildParameters.Parse(cake.Arguments, secrets);
-        if (BuildPaths.TryFindRoot(cake.Environment.WorkingDirectory) is { } root)
+        var types = typeof(BuildHost).Assembly.GetExportedTypes()
+            .Where(type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IStagePrecondition)))
+            .OrderBy(type => type.FullName, StringComparer.Ordinal);
+        foreach (var type in types)
         {
-            _ = BuildPaths.For(root, parameters.ArtifactsDirectory);
+            services.AddSingleton(type);
+            services.AddSingleton(typeof(IStagePrecondition), provider => provider.GetRequiredService(type));
         }
 
-        return parameters;
+        return services;
     }
 
     // Before Setup there is no artifacts folder to write to; the line is cut and says so.

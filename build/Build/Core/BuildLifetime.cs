@@ -1,6 +1,5 @@
 using Build.Core.Checkout;
 using Build.Core.Ci;
-using Build.Core.Environments;
 using Build.Core.Reporting;
 using Build.Core.Secrets;
 using Build.Stages.Versioning;
@@ -14,7 +13,8 @@ namespace Build.Core;
 
 /// <summary>
 /// Setup masks secrets, checks --artifacts, takes the checkout's run lock, fills the context (root, version, CI adapter),
-/// moves an earlier run's outputs aside and runs the stages' preflight before the first task;
+/// and moves an earlier run's outputs aside before the first task (the stages' preconditions ran before, see
+/// <see cref="StagePreconditions"/>);
 /// Teardown writes build-report.json and summary.md, whether the build passed or failed. A dry run (Cake runs Setup
 /// and Teardown for it too) takes no lock, moves nothing and writes no report.
 /// </summary>
@@ -31,10 +31,9 @@ public sealed class BuildLifetime(RunLock runLock, FrostingRunMode mode) : Frost
         context.Secrets.Registered += ci.Mask;
 
         var parameters = context.Parameters;
-        var paths = BuildPaths.For(BuildPaths.FindRoot(context.Environment.WorkingDirectory), parameters.ArtifactsDirectory);
+        var paths = context.Paths;
         var root = paths.Root;
-        context.Initialize(info.TargetTask.Name, paths, BuildEnvironment.Resolve(parameters, paths), ci);
-        StagePreflight.RefuseUnsupported(context, info.TasksToExecute);
+        context.Initialize(info.TargetTask.Name, ci);
         if (!mode.IsDryRun)
         {
             runLock.Take(paths.Cache, info.TargetTask.Name, parameters.LockWait, notice => context.Warning(notice));
@@ -57,7 +56,6 @@ public sealed class BuildLifetime(RunLock runLock, FrostingRunMode mode) : Frost
         }
 
         LogDiagnostics(context);
-        StagePreflight.Prepare(context, info.TasksToExecute);
     }
 
     public override void Teardown(BuildContext context, ITeardownContext info)

@@ -17,7 +17,7 @@ public sealed class DeployTask : AsyncFrostingTask<BuildContext>
         DockerEngineCheck.Require(context);
         var paths = ImagePaths.From(context.Paths);
         var image = ImageRecordFile.Resolve(context);
-        var reference = context.HasPushedImage ? context.PushedImage.Reference : PushedImageFile.ReadReference(paths.PushedFile, image, context.BuildEnvironment.Name);
+        var reference = context.Results.TryGet<PushedImage>()?.Reference ?? PushedImageFile.ReadReference(paths.PushedFile, image, context.BuildEnvironment.Name);
         var record = context.Paths.Artifacts.Combine("deploy").CombineWithFilePath(new FilePath($"{context.BuildEnvironment.Name}.json"));
 
         // The record says what runs; after a failed deploy an older one would say something false.

@@ -18,9 +18,9 @@ public static class ImageRecordFile
     public static ImageBuildResult Resolve(BuildContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.HasImage)
+        if (context.Results.TryGet<ImageBuildResult>() is { } built)
         {
-            return context.Image;
+            return built;
         }
 
         var file = ImagePaths.From(context.Paths).ImageFile.FullPath;

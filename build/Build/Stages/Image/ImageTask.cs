@@ -47,7 +47,7 @@ public sealed class ImageTask : FrostingTask<BuildContext>
         var image = Build(context, request, parameters);
 
         image = image with { FromDirtyTree = version.IsDirty };
-        context.RecordImage(image);
+        context.Results.Set(image);
         ImageRecordFile.Write(paths.ImageFile, image);
 
         // A push record describes an earlier image; Deploy must never pick it up for this one.

@@ -18,7 +18,7 @@ public sealed class ApplyTask : FrostingTask<BuildContext>
 
     public override void Run(BuildContext context)
     {
-        var plan = SavedPlanOfThisRun(context.TerraformPlan, context.BuildEnvironment.Name);
+        var plan = SavedPlanOfThisRun(context.Results.Get<PlanResult>(), context.BuildEnvironment.Name);
         var stage = new TerraformStage(context);
         var workspace = plan.Workspace;
         if (plan.Summary.HasChanges)
@@ -35,15 +35,13 @@ public sealed class ApplyTask : FrostingTask<BuildContext>
         var json = stage.Terraform.OutputJson(output);
         var outputs = TerraformOutputs.Parse(json, context.Secrets.Register);
         context.WriteArtifact(workspace.Artifacts.CombineWithFilePath("outputs.json"), json);
-        context.TerraformOutputs = outputs;
         context.Report.AddOutput("publicUrl", outputs.PublicUrl);
     }
 
     /// <summary>The plan Apply may apply: made in this run, for this environment, online, and unchanged since.</summary>
-    internal static PlanResult SavedPlanOfThisRun(PlanResult? saved, string environment)
+    internal static PlanResult SavedPlanOfThisRun(PlanResult plan, string environment)
     {
-        var plan = saved
-            ?? throw new CakeException("There is no plan from this run to apply: run Plan and Apply together (--target Apply, without --exclusive); a saved plan is never re-planned silently.");
+        ArgumentNullException.ThrowIfNull(plan);
         if (plan.Environment != environment)
         {
             throw new CakeException($"The saved plan is for '{plan.Environment}', not '{environment}'.");

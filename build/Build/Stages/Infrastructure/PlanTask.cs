@@ -35,7 +35,7 @@ public sealed class PlanTask : FrostingTask<BuildContext>
             DeletePlanOutputs(workspace);
             throw;
         }
-        catch (Exception) when (context.TerraformPlan is null)
+        catch (Exception) when (context.Results.TryGet<PlanResult>() is null)
         {
             // Terraform writes a plan file even when planning failed; keep plan.json for review, never the plan itself.
             File.Delete(workspace.PlanFile.FullPath);
@@ -77,7 +77,7 @@ public sealed class PlanTask : FrostingTask<BuildContext>
         }
 
         Interruption.Current.ThrowIfRequested($"during Plan, after terraform planned {context.BuildEnvironment.Name}; the plan was not kept");
-        context.TerraformPlan = new PlanResult(context.BuildEnvironment.Name, workspace, TerraformStage.Sha256Of(workspace.PlanFile.FullPath), summary, parameters.Offline);
+        context.Results.Set(new PlanResult(context.BuildEnvironment.Name, workspace, TerraformStage.Sha256Of(workspace.PlanFile.FullPath), summary, parameters.Offline));
     }
 
     private static void DeletePlanOutputs(TerraformWorkspace workspace)

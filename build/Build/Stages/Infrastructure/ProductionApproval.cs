@@ -19,7 +19,7 @@ public static class ProductionApproval
 
         if (!context.IsCi && !Console.IsInputRedirected && !Console.IsOutputRedirected)
         {
-            Console.Write($"Apply the plan to prod ({context.TerraformPlan?.Summary.ToConsoleLine()})? Type 'yes' to continue: ");
+            Console.Write($"Apply the plan to prod ({context.Results.TryGet<PlanResult>()?.Summary.ToConsoleLine()})? Type 'yes' to continue: ");
             if (string.Equals(Console.ReadLine()?.Trim(), "yes", StringComparison.Ordinal))
             {
                 return;

@@ -10,8 +10,9 @@ namespace Build.Stages.Push;
 
 /// <summary>
 /// The ECR side of a cloud environment's Push: the client (in the environment's region, credentials from the SDK
-/// chain) and the environment's repository, described once. Opened in Setup when the run will push, so missing
-/// credentials or a missing repository fail the build before the image is built.
+/// chain) and the repository, described once. Opened by
+/// <see cref="PushPrecondition"/> before Setup when the run will push, so missing credentials or a missing repository
+/// fail the build before the image is built.
 /// </summary>
 public sealed record EcrSession(CloudEnvironment Environment, IEcrClient Client, EcrRepository Repository)
 {

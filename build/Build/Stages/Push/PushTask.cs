@@ -9,7 +9,7 @@ namespace Build.Stages.Push;
 [TaskName("Push")]
 [TaskDescription("Pushes the scanned image (local: the registry on 127.0.0.1, --registry; dev/staging/prod: the environment's ECR repository, then gates ECR's scan); a tag holding another image is never overwritten; repository@sha256 in artifacts/image/pushed.json.")]
 [IsDependentOn(typeof(ImageScanTask))]
-public sealed class PushTask : AsyncFrostingTask<BuildContext>
+public sealed class PushTask(PushPrecondition precondition) : AsyncFrostingTask<BuildContext>
 {
     /// <summary>ECR's scan APIs are rate-limited; this is how often the scan is polled.</summary>
     public static readonly TimeSpan ScanPollInterval = TimeSpan.FromSeconds(5);
@@ -29,7 +29,7 @@ public sealed class PushTask : AsyncFrostingTask<BuildContext>
             ? await PushToEcrAsync(context, cloud, image)
             : await LocalRegistryPublisher.PushAsync(context, image, context.Parameters.Image.Registry, pushSettings: null, Interruption.Current.Token);
 
-        context.RecordPush(pushed);
+        context.Results.Set(pushed);
         PushedImageFile.Write(record, pushed, image, context.BuildEnvironment.Name);
         var present = pushed.AlreadyPresentTags.Count == 0 ? "" : $" ({string.Join(", ", pushed.AlreadyPresentTags)} already there with this image)";
         context.Information("Pushed {0}: tags {1}{2}; {3} MB compressed in the registry.", pushed.Reference, string.Join(", ", pushed.Tags), present, pushed.CompressedSizeMegabytes);
@@ -38,14 +38,15 @@ public sealed class PushTask : AsyncFrostingTask<BuildContext>
         context.Report.AddOutput("compressed", $"{pushed.CompressedSizeMegabytes:0.0} MB");
     }
 
-    private static async Task<PushedImage> PushToEcrAsync(BuildContext context, CloudEnvironment environment, ImageBuildResult image)
+    private async Task<PushedImage> PushToEcrAsync(BuildContext context, CloudEnvironment environment, ImageBuildResult image)
     {
+        // The precondition saw a clean tree; with --exclusive the image may come from an earlier run's dirty one.
         if (image.FromDirtyTree)
         {
             throw new Cake.Core.CakeException($"Image {image.ShortId} was built from a tree with uncommitted changes: an image pushed to '{environment.Name}' must be one a commit describes; commit, then build and push again.");
         }
 
-        var session = context.Ecr ??= await EcrSession.OpenAsync(context, environment, Interruption.Current.Token);
+        var session = precondition.Session;
         var options = new EcrPushOptions(ImagePaths.From(context.Paths).Scratch);
         var pushed = await EcrPublisher.PushAsync(context, session.Client, session.Repository, image, options, Interruption.Current.Token);
         context.Information("Pushed {0}; waiting up to {1:0} s for ECR's scan.", pushed.Reference, context.Parameters.Vulnerabilities.ScanTimeout.TotalSeconds);
