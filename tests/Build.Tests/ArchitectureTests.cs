@@ -25,6 +25,16 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void The_base_layers_do_not_reach_into_stages()
+    {
+        var offenders = SourceFiles("Core").Concat(SourceFiles("Parameters"))
+            .Where(file => File.ReadAllText(file).Contains("using Build.Stages", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "Core/ and Parameters/ must not depend on Stages/: " + string.Join(", ", offenders));
+    }
+
+    [Fact]
     public void Every_task_lives_in_a_stage_folder_and_every_file_is_in_a_layer()
     {
         var tasks = SourceFiles("").Where(file => File.ReadAllText(file).Contains("[TaskName(", StringComparison.Ordinal)).ToList();

@@ -2,8 +2,8 @@ using Build.Core.Ci;
 using Build.Core.Environments;
 using Build.Core.Reporting;
 using Build.Core.Secrets;
+using Build.Core.Versioning;
 using Build.Parameters;
-using Build.Stages.Versioning;
 using Cake.Core;
 using Cake.Frosting;
 

@@ -2,7 +2,7 @@ using Build.Core.Checkout;
 using Build.Core.Ci;
 using Build.Core.Reporting;
 using Build.Core.Secrets;
-using Build.Stages.Versioning;
+using Build.Core.Versioning;
 using Build.Tools.Git;
 using Cake.Common.Diagnostics;
 using Cake.Core;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Build.Core.Secrets;
-using Build.Stages.Versioning;
+using Build.Core.Versioning;
 
 namespace Build.Core.Reporting;
 

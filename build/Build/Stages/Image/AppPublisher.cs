@@ -1,4 +1,4 @@
-using Build.Stages.Versioning;
+using Build.Core.Versioning;
 using Cake.Common.IO;
 using Cake.Common.Tools.DotNet;
 using Cake.Common.Tools.DotNet.MSBuild;

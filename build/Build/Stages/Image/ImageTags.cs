@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
+using Build.Core.Versioning;
 using Build.Parameters;
-using Build.Stages.Versioning;
 using Cake.Core;
 
 namespace Build.Stages.Image;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Build.Core;
 using Build.Core.Secrets;
+using Build.Core.Versioning;
 using Cake.Common.Diagnostics;
 using Cake.Common.IO;
 using Cake.Frosting;

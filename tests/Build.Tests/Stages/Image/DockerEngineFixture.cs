@@ -1,8 +1,8 @@
 using System.Net.Sockets;
+using Build.Core.Versioning;
 using Build.Parameters;
 using Build.Stages.Image;
 using Build.Stages.Push;
-using Build.Stages.Versioning;
 using Build.Tests.Stages.Lint;
 using Build.Tools.Docker;
 using Cake.Core;

@@ -1,5 +1,5 @@
+using Build.Core.Versioning;
 using Build.Stages.Image;
-using Build.Stages.Versioning;
 using Cake.Core;
 
 namespace Build.Tests.Stages.Image;

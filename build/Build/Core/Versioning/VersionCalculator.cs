@@ -1,7 +1,6 @@
-using Build.Core;
 using Build.Parameters;
 using Build.Tools.Git;
-namespace Build.Stages.Versioning;
+namespace Build.Core.Versioning;
 
 /// <summary>
 /// SemVer from git, after MinVer's rules: on a <c>vX.Y.Z</c> tag the version is the tag; after an RTM tag it is

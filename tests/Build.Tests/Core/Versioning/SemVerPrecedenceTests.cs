@@ -1,5 +1,5 @@
-using Build.Stages.Versioning;
-namespace Build.Tests.Stages.Versioning;
+using Build.Core.Versioning;
+namespace Build.Tests.Core.Versioning;
 
 public sealed class SemVerPrecedenceTests
 {

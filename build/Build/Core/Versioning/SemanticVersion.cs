@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Build.Stages.Versioning;
+namespace Build.Core.Versioning;
 
 /// <summary>A SemVer 2.0 version: MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD].</summary>
 public sealed partial record SemanticVersion(int Major, int Minor, int Patch, string PreRelease = "", string BuildMetadata = "")

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Build.Stages.Versioning;
+namespace Build.Core.Versioning;
 
 /// <summary>SemVer 2.0 precedence (section 11): numbers first, then pre-release identifiers; metadata ignored.</summary>
 public static class SemVerPrecedence

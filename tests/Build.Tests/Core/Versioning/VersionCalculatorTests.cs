@@ -1,9 +1,9 @@
-using Build.Stages.Versioning;
+using Build.Core.Versioning;
 using Build.Tests.Support;
 using Build.Tools.Git;
 using Cake.Core;
 
-namespace Build.Tests.Stages.Versioning;
+namespace Build.Tests.Core.Versioning;
 
 public sealed class VersionCalculatorTests : IDisposable
 {

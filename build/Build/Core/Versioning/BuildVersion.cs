@@ -1,4 +1,4 @@
-namespace Build.Stages.Versioning;
+namespace Build.Core.Versioning;
 
 /// <summary>Where a build version came from.</summary>
 public enum VersionSource
