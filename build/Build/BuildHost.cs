@@ -1,4 +1,7 @@
-using Build.Checkout;
+using Build.Core;
+using Build.Core.Checkout;
+using Build.Core.Reporting;
+using Build.Core.Secrets;
 using Build.Parameters;
 using Cake.Core;
 using Cake.Frosting;
@@ -6,7 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Build;
 
-/// <summary>Composes the build: context, lifetimes, secret redaction, the run lock (released when the host ends). Used by Program and by the tests.</summary>
+/// <summary>
+/// Composes the build: context, lifetimes, the stages' preconditions, secret redaction, the run lock (released when
+/// the host ends). Used by Program and by the tests.
+/// </summary>
 public static class BuildHost
 {
     public static CakeHost Create(SecretRegistry secrets)
@@ -14,15 +20,33 @@ public static class BuildHost
         SecretEnvironment.RegisterAll(secrets);
         return new CakeHost()
             .UseContext<BuildContext>()
+            .UsePreflight<StagePreconditions>()
             .UseLifetime<BuildLifetime>()
             .UseTaskLifetime<BuildTaskLifetime>()
             .AddAssembly(typeof(BuildHost).Assembly)
             .UseOutputFilter(secrets.Redact)
-            .UseErrorLineLimit(Reporting.Bounded.LineCharacters, (context, message) => SaveWholeError(context, message, secrets))
+            .UseErrorLineLimit(Bounded.LineCharacters, (context, message) => SaveWholeError(context, message, secrets))
             .ConfigureServices(services => services
                 .AddSingleton(secrets)
                 .AddSingleton<RunLock>()
-                .AddSingleton(provider => BuildParameters.Parse(provider.GetRequiredService<ICakeContext>().Arguments, secrets)));
+                .AddSingleton(provider => BuildParameters.Parse(provider.GetRequiredService<ICakeContext>().Arguments, secrets))
+                .AddStagePreconditions());
+    }
+
+    // Like tasks, a stage's preconditions are found in this assembly: adding one to a stage folder is all it takes.
+    // Each is also its own service, so its task can take what it opened (Push takes its ECR session).
+    private static IServiceCollection AddStagePreconditions(this IServiceCollection services)
+    {
+        var types = typeof(BuildHost).Assembly.GetExportedTypes()
+            .Where(type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IStagePrecondition)))
+            .OrderBy(type => type.FullName, StringComparer.Ordinal);
+        foreach (var type in types)
+        {
+            services.AddSingleton(type);
+            services.AddSingleton(typeof(IStagePrecondition), provider => provider.GetRequiredService(type));
+        }
+
+        return services;
     }
 
     // Before Setup there is no artifacts folder to write to; the line is cut and says so.
@@ -33,7 +57,7 @@ public static class BuildHost
             return null;
         }
 
-        var path = build.Paths.Artifacts.CombineWithFilePath(Reporting.ReportWriter.FullErrorFile).FullPath;
+        var path = build.Paths.Artifacts.CombineWithFilePath(ReportWriter.FullErrorFile).FullPath;
         Directory.CreateDirectory(build.Paths.Artifacts.FullPath);
         File.WriteAllText(path, secrets.Redact(message));
         return path;

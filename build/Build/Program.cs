@@ -1,3 +1,4 @@
 using Build;
+using Build.Core.Secrets;
 
 return BuildHost.Create(new SecretRegistry()).Run(args);

@@ -20,6 +20,7 @@ public sealed class CakeHost
     private Type _contextType = typeof(FrostingContext);
     private Type? _lifetimeType;
     private Type? _taskLifetimeType;
+    private Type? _preflightType;
     private string? _workingDirectory;
     private TextWriter _output = Console.Out;
     private TextWriter _error = Console.Error;
@@ -45,6 +46,14 @@ public sealed class CakeHost
         where TLifetime : class, IFrostingTaskSetup, IFrostingTaskTeardown
     {
         _taskLifetimeType = typeof(TLifetime);
+        return this;
+    }
+
+    /// <summary>Awaits <typeparamref name="TPreflight"/> before Cake runs the plan (see <see cref="IFrostingPreflight"/>).</summary>
+    public CakeHost UsePreflight<TPreflight>()
+        where TPreflight : class, IFrostingPreflight
+    {
+        _preflightType = typeof(TPreflight);
         return this;
     }
 
@@ -143,7 +152,8 @@ public sealed class CakeHost
         }
 
         var engine = provider.GetRequiredService<ICakeEngine>();
-        TaskRegistrar.Register(engine, context, provider.GetServices<IFrostingTask>(), log);
+        var tasks = provider.GetServices<IFrostingTask>().ToList();
+        TaskRegistrar.Register(engine, context, tasks, log);
         RegisterLifetimes(engine, context, provider);
 
         var known = engine.Tasks.FirstOrDefault(task => task.Name.Equals(options.Target, StringComparison.OrdinalIgnoreCase));
@@ -163,7 +173,18 @@ public sealed class CakeHost
 
         var failures = new FailureReporter(log, console, _errorLineLimit, message => _saveWholeError(context, message));
         using var interrupts = options.Mode == HostMode.Run ? InterruptHook.Install(Interruption.Current, console) : null;
-        return await RunTargetAsync(host, known?.Name ?? options.Target, failures);
+        return await RunTargetAsync(host, known?.Name ?? options.Target, () => PreflightAsync(provider, engine, tasks, context, needsTarget ? known : null, options.Exclusive), failures);
+    }
+
+    // Tree and description walk the graph without running it: no preflight, as no Setup.
+    private static Task PreflightAsync(IServiceProvider provider, ICakeEngine engine, List<IFrostingTask> tasks, IFrostingContext context, ICakeTaskInfo? target, bool exclusive)
+    {
+        if (target is null || provider.GetService<IFrostingPreflight>() is not { } preflight)
+        {
+            return Task.CompletedTask;
+        }
+
+        return preflight.RunAsync(context, RunPlan.Of(engine, tasks, target.Name, exclusive), Interruption.Current.Token);
     }
 
     private ServiceProvider BuildServices(HostOptions options, ICakeLog log, IAnsiConsole ansi, IConsole console)
@@ -181,6 +202,11 @@ public sealed class CakeHost
         {
             services.AddSingleton(typeof(IFrostingSetup), _lifetimeType);
             services.AddSingleton(provider => (IFrostingTeardown)provider.GetRequiredService<IFrostingSetup>());
+        }
+
+        if (_preflightType is not null)
+        {
+            services.AddSingleton(typeof(IFrostingPreflight), _preflightType);
         }
 
         if (_taskLifetimeType is not null)
@@ -249,10 +275,11 @@ public sealed class CakeHost
                 log),
         };
 
-    private static async Task<int> RunTargetAsync(IScriptHost host, string target, FailureReporter failures)
+    private static async Task<int> RunTargetAsync(IScriptHost host, string target, Func<Task> preflight, FailureReporter failures)
     {
         try
         {
+            await preflight();
             await host.RunTargetAsync(target);
             return ExitCodes.Success;
         }

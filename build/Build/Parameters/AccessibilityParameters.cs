@@ -1,4 +1,4 @@
-using Build.Accessibility;
+using Build.Core;
 
 namespace Build.Parameters;
 
@@ -10,12 +10,6 @@ namespace Build.Parameters;
 /// <param name="BrowserPath">The browser executable, when given on the command line.</param>
 public sealed record AccessibilityParameters(Uri? Url, int MaxPages, ImpactLevel Threshold, IReadOnlyList<string> Paths, string? BrowserPath)
 {
-    public const string UrlName = "a11y-url";
-    public const string MaxPagesName = "a11y-max-pages";
-    public const string ImpactName = "a11y-impact";
-    public const string PathsName = "a11y-paths";
-    public const string BrowserPathName = "browser-path";
-
     public const int DefaultMaxPages = 20;
     public const int MostPages = 1000;
     public const ImpactLevel DefaultThreshold = ImpactLevel.Serious;
@@ -25,18 +19,18 @@ public sealed record AccessibilityParameters(Uri? Url, int MaxPages, ImpactLevel
     public static AccessibilityParameters Parse(ArgumentReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var impact = reader.OneOf(ImpactName, ImpactLevels.Names, DefaultThreshold.Name());
+        var impact = reader.OneOf(ArgumentNames.AccessibilityImpact, ImpactLevels.Names, DefaultThreshold.Name());
         return new AccessibilityParameters(
             ReadUrl(reader),
-            reader.IntInRange(MaxPagesName, 1, MostPages, DefaultMaxPages),
+            reader.IntInRange(ArgumentNames.AccessibilityMaxPages, 1, MostPages, DefaultMaxPages),
             ImpactLevels.Parse(impact),
             ReadPaths(reader),
-            reader.Optional(BrowserPathName));
+            reader.Optional(ArgumentNames.BrowserPath));
     }
 
     private static Uri? ReadUrl(ArgumentReader reader)
     {
-        var value = reader.Optional(UrlName);
+        var value = reader.Optional(ArgumentNames.AccessibilityUrl);
         if (value is null)
         {
             return null;
@@ -44,18 +38,18 @@ public sealed record AccessibilityParameters(Uri? Url, int MaxPages, ImpactLevel
 
         return Uri.TryCreate(value, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
             ? url
-            : throw UsageError.Of($"Invalid --{UrlName} '{value}': use an absolute http(s) URL, e.g. http://127.0.0.1:8080/.");
+            : throw UsageError.Of($"Invalid --{ArgumentNames.AccessibilityUrl} '{value}': use an absolute http(s) URL, e.g. http://127.0.0.1:8080/.");
     }
 
     private static IReadOnlyList<string> ReadPaths(ArgumentReader reader)
     {
-        var value = reader.Optional(PathsName);
+        var value = reader.Optional(ArgumentNames.AccessibilityPaths);
         if (value is null)
         {
             return [];
         }
 
-        return PathList.TryParseList(value, out var problem)
-            ?? throw UsageError.Of($"Invalid --{PathsName} '{value}': {problem}; write comma-separated paths, e.g. /about,/contact.");
+        return SitePaths.TryParseList(value, out var problem)
+            ?? throw UsageError.Of($"Invalid --{ArgumentNames.AccessibilityPaths} '{value}': {problem}; write comma-separated paths, e.g. /about,/contact.");
     }
 }

@@ -1,18 +1,22 @@
+using Build.Core;
+using Build.Core.Secrets;
 using Cake.Core;
 
 namespace Build.Parameters;
 
 /// <summary>
-/// Reads typed values from Cake's arguments; a bad value throws a usage error naming the parameter. It remembers
-/// every name it was asked for, so <see cref="RejectUnknown"/> can refuse the rest (a typo such as --enviroment).
+/// Reads typed values from Cake's arguments; a bad value throws a usage error naming the parameter. Only the names
+/// of <see cref="ArgumentNames"/> are read, and <see cref="RejectUnknown"/> refuses any other (a typo such as --enviroment).
 /// </summary>
 public sealed class ArgumentReader(ICakeArguments arguments)
 {
-    private readonly HashSet<string> _known = new(StringComparer.OrdinalIgnoreCase);
-
     public string? Optional(string name)
     {
-        _known.Add(name);
+        if (!ArgumentNames.IsKnown(name))
+        {
+            throw new InvalidOperationException($"--{name} is read but is not in {nameof(ArgumentNames)}: add it there (and to the README's Parameters table).");
+        }
+
         if (!arguments.HasArgument(name))
         {
             return null;
@@ -64,7 +68,7 @@ public sealed class ArgumentReader(ICakeArguments arguments)
     /// <summary>Throws a usage error for the first argument no parser asked for, suggesting the closest known name.</summary>
     public void RejectUnknown()
     {
-        var unknown = arguments.GetArguments().Keys.Where(name => !_known.Contains(name)).Order(StringComparer.Ordinal).FirstOrDefault();
+        var unknown = arguments.GetArguments().Keys.Where(name => !ArgumentNames.IsKnown(name)).Order(StringComparer.Ordinal).FirstOrDefault();
         if (unknown is null)
         {
             return;
@@ -75,7 +79,7 @@ public sealed class ArgumentReader(ICakeArguments arguments)
             throw UsageError.Of($"Unknown parameter --{unknown}: secrets are never passed on the command line (every process can read it); the build reads them from the environment.");
         }
 
-        var closest = _known.Select(name => (Name: name, Distance: EditDistance(unknown, name))).OrderBy(match => match.Distance).ThenBy(match => match.Name, StringComparer.Ordinal).FirstOrDefault();
+        var closest = ArgumentNames.All.Select(name => (Name: name, Distance: EditDistance(unknown, name))).OrderBy(match => match.Distance).ThenBy(match => match.Name, StringComparer.Ordinal).FirstOrDefault();
         var hint = closest.Name is not null && closest.Distance <= Math.Max(2, unknown.Length / 4) ? $"did you mean --{closest.Name}? " : "";
         throw UsageError.Of($"Unknown parameter --{unknown}: {hint}./build.sh --help and the README list the parameters.");
     }

@@ -1,4 +1,4 @@
-using Build.Testing;
+using Build.Core.Secrets;
 using Cake.Core;
 
 namespace Build.Parameters;
@@ -24,8 +24,14 @@ public sealed record BuildParameters(
     public const int DefaultLockWaitSeconds = 5;
     public const int MaxLockWaitSeconds = 86_400;
 
-    /// <summary>Gets which tests the Test target runs: <see cref="TestSelection.All"/> or <see cref="TestSelection.Unit"/>.</summary>
-    public string Tests { get; init; } = TestSelection.All;
+    /// <summary>What <c>--tests all</c> runs: every test (the default, and what CI runs).</summary>
+    public const string AllTests = "all";
+
+    /// <summary>What <c>--tests unit</c> runs: the tests that need nothing but the .NET SDK and git.</summary>
+    public const string UnitTests = "unit";
+
+    /// <summary>Gets which tests the Test target runs: <see cref="AllTests"/> or <see cref="UnitTests"/>.</summary>
+    public string Tests { get; init; } = AllTests;
 
     /// <summary>Gets how long to wait for another run of this checkout to end before refusing (exit 3).</summary>
     public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(DefaultLockWaitSeconds);
@@ -40,12 +46,14 @@ public sealed record BuildParameters(
     public ImageParameters Image { get; init; } = ImageParameters.Default;
 
     /// <summary>Gets the settings of Deploy.</summary>
-    public Deploy.DeployParameters Deploy { get; init; } = Build.Deploy.DeployParameters.Default;
+    public DeployParameters Deploy { get; init; } = DeployParameters.Default;
 
     /// <summary>Gets the settings of the vulnerability gate (ImageScan).</summary>
-    public Vulnerabilities.VulnerabilityParameters Vulnerabilities { get; init; } = Build.Vulnerabilities.VulnerabilityParameters.Default;
+    public VulnerabilityParameters Vulnerabilities { get; init; } = VulnerabilityParameters.Default;
 
     private static readonly string[] Configurations = ["Release", "Debug"];
+
+    private static readonly string[] TestSelections = [AllTests, UnitTests];
 
     // --version and --build-version are one parameter; both are read so neither counts as unknown.
     private static string? ReadVersionOverride(ArgumentReader reader)
@@ -59,7 +67,7 @@ public sealed record BuildParameters(
     {
         SecretEnvironment.RegisterArguments(arguments, secrets);
         var reader = new ArgumentReader(arguments);
-        var environment = reader.OneOf(ArgumentNames.Environment, BuildEnvironments.All, BuildEnvironments.Local);
+        var environment = reader.OneOf(ArgumentNames.Environment, EnvironmentNames.All, EnvironmentNames.Local);
         var parameters = new BuildParameters(
             reader.OneOf(ArgumentNames.Configuration, Configurations, "Release"),
             environment,
@@ -69,13 +77,13 @@ public sealed record BuildParameters(
             reader.IntInRange(ArgumentNames.BranchThreshold, 0, 100, DefaultBranchCoverageThreshold),
             TerraformParameters.Parse(reader))
         {
-            Tests = reader.OneOf(ArgumentNames.Tests, TestSelection.Names, TestSelection.All),
+            Tests = reader.OneOf(ArgumentNames.Tests, TestSelections, AllTests),
             KeepArtifacts = reader.Flag(ArgumentNames.KeepArtifacts),
             LockWait = TimeSpan.FromSeconds(reader.IntInRange(ArgumentNames.LockWait, 0, MaxLockWaitSeconds, DefaultLockWaitSeconds)),
             Accessibility = AccessibilityParameters.Parse(reader),
-            Image = ImageParameters.Parse(reader, environment),
-            Vulnerabilities = Build.Vulnerabilities.VulnerabilityParameters.Parse(reader),
-            Deploy = Build.Deploy.DeployParameters.Parse(reader),
+            Image = ImageParameters.Parse(reader, EnvironmentNames.IsLocal(environment)),
+            Vulnerabilities = VulnerabilityParameters.Parse(reader),
+            Deploy = DeployParameters.Parse(reader),
         };
         reader.RejectUnknown();
         return parameters;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Build.Image;
+using Build.Core;
 
 namespace Build.Parameters;
 
@@ -42,46 +42,46 @@ public sealed partial record ImageParameters(
     /// Reads the image parameters. The base image defaults to the locally built one for <c>--environment local</c>
     /// (no registry needed, like everything else in that environment) and to Microsoft's runtime-deps elsewhere.
     /// </summary>
-    public static ImageParameters Parse(ArgumentReader reader, string environment)
+    public static ImageParameters Parse(ArgumentReader reader, bool localEnvironment)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var repository = reader.Optional(Names.Repository) ?? DefaultRepository;
+        var repository = reader.Optional(ArgumentNames.ImageRepository) ?? DefaultRepository;
         if (!RepositoryName().IsMatch(repository))
         {
-            throw UsageError.Of($"Invalid --{Names.Repository} '{repository}': use lower-case letters, digits and . _ - / (e.g. app or team/app).");
+            throw UsageError.Of($"Invalid --{ArgumentNames.ImageRepository} '{repository}': use lower-case letters, digits and . _ - / (e.g. app or team/app).");
         }
 
-        var ecrRepository = reader.Optional(Names.EcrRepository);
+        var ecrRepository = reader.Optional(ArgumentNames.EcrRepository);
         if (ecrRepository is not null && !RepositoryName().IsMatch(ecrRepository))
         {
-            throw UsageError.Of($"Invalid --{Names.EcrRepository} '{ecrRepository}': use lower-case letters, digits and . _ - / (e.g. app-dev).");
+            throw UsageError.Of($"Invalid --{ArgumentNames.EcrRepository} '{ecrRepository}': use lower-case letters, digits and . _ - / (e.g. app-dev).");
         }
 
-        var registry = reader.Optional(Names.Registry) ?? DefaultRegistry;
+        var registry = reader.Optional(ArgumentNames.Registry) ?? DefaultRegistry;
         if (!RegistryHost().IsMatch(registry))
         {
-            throw UsageError.Of($"Invalid --{Names.Registry} '{registry}': use host:port, e.g. {DefaultRegistry}.");
+            throw UsageError.Of($"Invalid --{ArgumentNames.Registry} '{registry}': use host:port, e.g. {DefaultRegistry}.");
         }
 
-        var fallbackBase = environment == BuildEnvironments.Local ? LocalBase : MicrosoftBase;
-        var baseImage = reader.Optional(Names.BaseImage) ?? fallbackBase;
+        var fallbackBase = localEnvironment ? LocalBase : MicrosoftBase;
+        var baseImage = reader.Optional(ArgumentNames.BaseImage) ?? fallbackBase;
         if (baseImage.Any(char.IsWhiteSpace))
         {
-            throw UsageError.Of($"Invalid --{Names.BaseImage} '{baseImage}': use '{LocalBase}' or an image reference such as {MicrosoftBase}.");
+            throw UsageError.Of($"Invalid --{ArgumentNames.BaseImage} '{baseImage}': use '{LocalBase}' or an image reference such as {MicrosoftBase}.");
         }
 
-        var sdkImage = reader.Optional(Names.SdkImage) ?? MicrosoftSdk;
+        var sdkImage = reader.Optional(ArgumentNames.SdkImage) ?? MicrosoftSdk;
         if (sdkImage.Any(char.IsWhiteSpace))
         {
-            throw UsageError.Of($"Invalid --{Names.SdkImage} '{sdkImage}': use an image reference such as {MicrosoftSdk}.");
+            throw UsageError.Of($"Invalid --{ArgumentNames.SdkImage} '{sdkImage}': use an image reference such as {MicrosoftSdk}.");
         }
 
         return new ImageParameters(
             repository,
-            reader.OneOf(Names.BuildMode, ImageBuildModes.All, ImageBuildModes.Prebuilt),
+            reader.OneOf(ArgumentNames.ImageBuildMode, ImageBuildModes.All, ImageBuildModes.Prebuilt),
             baseImage,
-            reader.OneOf(Names.Builder, ImageBuilders.All, ImageBuilders.Auto),
-            reader.IntInRange(Names.SizeBudget, 1, 100_000, DefaultSizeBudgetMegabytes),
+            reader.OneOf(ArgumentNames.ImageBuilder, ImageBuilders.All, ImageBuilders.Auto),
+            reader.IntInRange(ArgumentNames.ImageSizeBudget, 1, 100_000, DefaultSizeBudgetMegabytes),
             registry,
             sdkImage)
         {
@@ -94,17 +94,4 @@ public sealed partial record ImageParameters(
 
     [GeneratedRegex(@"^[A-Za-z0-9.-]+(?::\d{1,5})?$", RegexOptions.CultureInvariant)]
     private static partial Regex RegistryHost();
-
-    /// <summary>The names of the image parameters, read as <c>--name value</c>.</summary>
-    public static class Names
-    {
-        public const string Repository = "image-repository";
-        public const string BuildMode = "image-build-mode";
-        public const string BaseImage = "base-image";
-        public const string Builder = "image-builder";
-        public const string SizeBudget = "image-size-budget-mb";
-        public const string Registry = "registry";
-        public const string SdkImage = "sdk-image";
-        public const string EcrRepository = "ecr-repository";
-    }
 }

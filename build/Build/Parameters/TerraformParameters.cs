@@ -1,16 +1,11 @@
 using System.Text.RegularExpressions;
-using Build.Terraform;
+using Build.Core;
 
 namespace Build.Parameters;
 
 /// <summary>How the Terraform stage runs: backend, lock wait, and the two explicit permissions.</summary>
 public sealed partial record TerraformParameters(TerraformBackend Backend, string LockTimeout, bool AllowDestroy, bool Approved)
 {
-    public const string BackendName = "terraform-backend";
-    public const string LockTimeoutName = "lock-timeout";
-    public const string AllowDestroyName = "allow-destroy";
-    public const string ApproveName = "approve";
-
     /// <summary>The endpoint the emulator backend needs: without it, local state would track real AWS resources.</summary>
     public const string EndpointVariable = "AWS_ENDPOINT_URL";
 
@@ -19,21 +14,21 @@ public sealed partial record TerraformParameters(TerraformBackend Backend, strin
 
     public static TerraformParameters Parse(ArgumentReader reader)
     {
-        var backend = Enum.Parse<TerraformBackend>(reader.OneOf(BackendName, ["s3", "local", "emulator"], "s3"), ignoreCase: true);
+        var backend = Enum.Parse<TerraformBackend>(reader.OneOf(ArgumentNames.TerraformBackend, ["s3", "local", "emulator"], "s3"), ignoreCase: true);
         if (backend == TerraformBackend.Emulator && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(EndpointVariable)))
         {
             throw UsageError.Of(
-                $"--{BackendName} emulator needs {EndpointVariable} (the AWS-compatible endpoint to plan and apply against): "
-                + "without it local state would track real AWS resources. Set it, or use --terraform-backend s3.");
+                $"--{ArgumentNames.TerraformBackend} emulator needs {EndpointVariable} (the AWS-compatible endpoint to plan and apply against): "
+                + $"without it local state would track real AWS resources. Set it, or use --{ArgumentNames.TerraformBackend} s3.");
         }
 
-        var lockTimeout = reader.Optional(LockTimeoutName) ?? "5m";
+        var lockTimeout = reader.Optional(ArgumentNames.LockTimeout) ?? "5m";
         if (!Duration().IsMatch(lockTimeout))
         {
-            throw UsageError.Of($"Invalid --{LockTimeoutName} '{lockTimeout}': use a duration such as 30s, 5m or 1h.");
+            throw UsageError.Of($"Invalid --{ArgumentNames.LockTimeout} '{lockTimeout}': use a duration such as 30s, 5m or 1h.");
         }
 
-        return new TerraformParameters(backend, lockTimeout, reader.Flag(AllowDestroyName), reader.Flag(ApproveName));
+        return new TerraformParameters(backend, lockTimeout, reader.Flag(ArgumentNames.AllowDestroy), reader.Flag(ArgumentNames.Approve));
     }
 
     [GeneratedRegex(@"^\d+(s|m|h)$")]

@@ -19,6 +19,8 @@ internal static class UsageText
 
         Every other --name value (or --name=value, or a bare --flag meaning true) is an argument
         that the build reads; the build's own parameters are listed in README.md.
-        Exit codes: 0 success, 1 a task failed, 2 bad command line or parameter value.
+        Exit codes: 0 success, 1 a task failed, 2 bad command line or parameter value,
+        130 interrupted (Ctrl-C, SIGINT or SIGTERM); the build may add its own (README.md: 3, another
+        build holds this checkout's run lock).
         """;
 }

@@ -1,3 +1,4 @@
+using Build.Tests.Support;
 namespace Build.Tests.EndToEnd;
 
 /// <summary>

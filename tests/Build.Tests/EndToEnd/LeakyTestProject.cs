@@ -1,3 +1,4 @@
+using Build.Tests.Stages.Accessibility;
 namespace Build.Tests.EndToEnd;
 
 /// <summary>
@@ -12,7 +13,7 @@ public static class LeakyTestProject
 
     public static void WriteInto(string root, params string[] secretVariables)
     {
-        File.Copy(Path.Combine(Accessibility.Repository.Root, "Directory.Packages.props"), Path.Combine(root, "Directory.Packages.props"), overwrite: true);
+        File.Copy(Path.Combine(Repository.Root, "Directory.Packages.props"), Path.Combine(root, "Directory.Packages.props"), overwrite: true);
         File.WriteAllText(Path.Combine(root, "App.sln"), Solution);
         var project = Directory.CreateDirectory(Path.Combine(root, "tests", "Leaky")).FullName;
         File.WriteAllText(Path.Combine(project, "Leaky.csproj"), Project);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Build.Tests.Support;
 
 namespace Build.Tests.EndToEnd;
 

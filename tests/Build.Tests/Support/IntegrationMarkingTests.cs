@@ -1,7 +1,7 @@
-using Build.Testing;
-using Build.Tests.Accessibility;
-using Build.Tests.Image;
-
+using Build.Parameters;
+using Build.Stages.Test;
+using Build.Tests.Stages.Accessibility;
+using Build.Tests.Stages.Image;
 namespace Build.Tests.Support;
 
 public sealed class IntegrationMarkingTests
@@ -11,7 +11,7 @@ public sealed class IntegrationMarkingTests
     {
         var trait = Assert.Single(new IntegrationTraitDiscoverer().GetTraits(null!));
 
-        Assert.Equal($"{trait.Key}!={trait.Value}", TestSelection.Filter(TestSelection.Unit));
+        Assert.Equal($"{trait.Key}!={trait.Value}", TestSelection.Filter(BuildParameters.UnitTests));
         Assert.Equal(IntegrationTraitDiscoverer.TypeName, typeof(IntegrationTraitDiscoverer).FullName);
         Assert.Equal(IntegrationTraitDiscoverer.AssemblyName, typeof(IntegrationTraitDiscoverer).Assembly.GetName().Name);
     }

@@ -1,4 +1,4 @@
-using Build.Testing;
+using Build.Stages.Test;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Build.Accessibility;
+using Build.Stages.Accessibility;
 
 namespace Build.Tests.Support;
 

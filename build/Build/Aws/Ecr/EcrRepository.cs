@@ -1,4 +1,0 @@
-namespace Build.Aws.Ecr;
-
-/// <summary>An ECR repository: its URI is what images are tagged with before a push.</summary>
-public sealed record EcrRepository(string Name, string Uri, string Arn, string RegistryId, bool TagsImmutable, bool ScanOnPush);

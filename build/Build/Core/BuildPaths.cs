@@ -1,0 +1,50 @@
+using Build.Core.Checkout;
+using Cake.Core.IO;
+
+namespace Build.Core;
+
+/// <summary>Every path the build uses, derived once from the repository root.</summary>
+public sealed record BuildPaths(DirectoryPath Root, DirectoryPath Artifacts)
+{
+    public FilePath Solution => Root.CombineWithFilePath("App.sln");
+
+    public DirectoryPath Source => Root.Combine("src");
+
+    public DirectoryPath Tests => Root.Combine("tests");
+
+    public DirectoryPath TestResults => Artifacts.Combine("test-results");
+
+    public FilePath VersionFile => Artifacts.CombineWithFilePath("version.json");
+
+    /// <summary>Gets terraform/: the infrastructure, and in environments/ each cloud environment's settings and backend.</summary>
+    public DirectoryPath Terraform => Root.Combine("terraform");
+
+    /// <summary>Gets .build: the build's own caches, scratch and local terraform state (git-ignored, never archived).</summary>
+    public DirectoryPath Cache => Root.Combine(".build");
+
+    /// <summary>Gets where the outputs an earlier run left in the artifacts folder are moved at the start of a run.</summary>
+    public DirectoryPath PreviousArtifacts => Cache.Combine("previous").Combine(Root.GetRelativePath(Artifacts));
+
+    /// <summary>The checked-in settings of a cloud environment: terraform/environments/&lt;env&gt;.tfvars.</summary>
+    public FilePath EnvironmentSettingsFile(string environment) => Terraform.Combine("environments").CombineWithFilePath($"{environment}.tfvars");
+
+    /// <summary>The paths of the repository at <paramref name="root"/>, with <c>--artifacts</c> checked against <see cref="ArtifactsFolder"/>'s rule.</summary>
+    public static BuildPaths For(DirectoryPath root, string artifacts) => new(root, ArtifactsFolder.Resolve(root, artifacts));
+
+    public static DirectoryPath FindRoot(DirectoryPath start) =>
+        TryFindRoot(start) ?? throw UsageError.Of($"No App.sln found in '{start.FullPath}' or above: run the build from the repository.");
+
+    /// <summary>The nearest folder at or above <paramref name="start"/> that holds App.sln, or null.</summary>
+    public static DirectoryPath? TryFindRoot(DirectoryPath start)
+    {
+        for (var directory = start; directory is not null; directory = directory.GetParent())
+        {
+            if (File.Exists(directory.CombineWithFilePath("App.sln").FullPath))
+            {
+                return directory;
+            }
+        }
+
+        return null;
+    }
+}

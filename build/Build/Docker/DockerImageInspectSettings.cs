@@ -1,4 +1,0 @@
-namespace Build.Docker;
-
-/// <summary>Settings of <c>docker image inspect</c> (none beyond the global ones).</summary>
-public sealed class DockerImageInspectSettings : DockerSettings;

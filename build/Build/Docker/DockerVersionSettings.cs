@@ -1,4 +1,0 @@
-namespace Build.Docker;
-
-/// <summary>Settings of <c>docker version</c> and <c>docker buildx version</c> (none beyond the global ones).</summary>
-public sealed class DockerVersionSettings : DockerSettings;

@@ -1,0 +1,21 @@
+namespace Build.Parameters;
+
+/// <summary>
+/// Parameters of Deploy: <c>--deploy-port</c>, the host port (on 127.0.0.1) of the local environment's container
+/// (default 8080), and <c>--health-timeout</c>, the seconds a new container has to answer /health (default 60).
+/// </summary>
+public sealed record DeployParameters(int Port, TimeSpan HealthTimeout)
+{
+    public const int DefaultPort = 8080;
+    public const int DefaultHealthTimeoutSeconds = 60;
+
+    public static readonly DeployParameters Default = new(DefaultPort, TimeSpan.FromSeconds(DefaultHealthTimeoutSeconds));
+
+    public static DeployParameters Parse(ArgumentReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return new DeployParameters(
+            reader.IntInRange(ArgumentNames.DeployPort, 1024, 65535, DefaultPort),
+            TimeSpan.FromSeconds(reader.IntInRange(ArgumentNames.HealthTimeout, 1, 600, DefaultHealthTimeoutSeconds)));
+    }
+}

@@ -1,0 +1,33 @@
+namespace Build.Stages.Accessibility;
+
+/// <summary>Everything one accessibility run found, as the report writers need it.</summary>
+/// <param name="Site">The site's base URL.</param>
+/// <param name="StartedAt">When the run started.</param>
+/// <param name="Browser">The browser executable.</param>
+/// <param name="BrowserVersion">Its version.</param>
+/// <param name="AxeVersion">The axe-core version that ran (null when no page was HTML).</param>
+/// <param name="MaxPages">The page bound of the crawl.</param>
+/// <param name="Crawl">The pages opened, in order, and the links the bound left.</param>
+/// <param name="Gate">The verdict on every violation.</param>
+/// <param name="Figures">Timings.</param>
+public sealed record AccessibilityReport(
+    Uri Site,
+    DateTimeOffset StartedAt,
+    string Browser,
+    string BrowserVersion,
+    string? AxeVersion,
+    int MaxPages,
+    CrawlResult Crawl,
+    GateResult Gate,
+    ScanFigures Figures)
+{
+    public IReadOnlyList<PageScan> ScannedPages => [.. Crawl.Pages.Where(page => page.Scanned)];
+
+    public static string StatusName(ViolationStatus status) => status switch
+    {
+        ViolationStatus.Failing => "failing",
+        ViolationStatus.Expired => "expired",
+        ViolationStatus.Accepted => "accepted",
+        _ => "below-threshold",
+    };
+}

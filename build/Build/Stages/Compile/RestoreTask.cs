@@ -1,0 +1,17 @@
+using Build.Core;
+using Cake.Common.Tools.DotNet;
+using Cake.Common.Tools.DotNet.Restore;
+using Cake.Frosting;
+
+namespace Build.Stages.Compile;
+
+[TaskName("Restore")]
+[TaskDescription("Restores the NuGet packages of every project in the solution.")]
+public sealed class RestoreTask : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context) =>
+        context.DotNetRestore(context.Paths.Solution.FullPath, new DotNetRestoreSettings
+        {
+            Verbosity = DotNetVerbosity.Minimal,
+        });
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Build.Core;
+using Build.Core.Ci;
+using Build.Core.Secrets;
+using Build.Tools.Docker;
+using Cake.Common.Diagnostics;
+using Cake.Core;
+using Cake.Frosting;
+
+namespace Build.Stages.Image;
+
+[TaskName("ImageScan")]
+[TaskDescription("Checks the built image offline (non-root, no secrets in env/labels/build args, OCI labels, no latest, size budget, healthcheck) and gates vulnerabilities; SARIF and summary in artifacts/image.")]
+[IsDependentOn(typeof(ImageTask))]
+public sealed class ImageScanTask(IImageVulnerabilityGate vulnerabilityGate) : FrostingTask<BuildContext>
+{
+    /// <summary>Initializes a new instance of the <see cref="ImageScanTask"/> class with the trivy gate of Stages/Image/Vulnerabilities (the seam).</summary>
+    public ImageScanTask()
+        : this(new TrivyImageVulnerabilityGate())
+    {
+    }
+
+    public override void Run(BuildContext context)
+    {
+        DockerEngineCheck.Require(context);
+        var image = ImageRecordFile.Resolve(context);
+        var paths = ImagePaths.From(context.Paths);
+        var reference = image.References[0];
+        var details = context.DockerImageInspect(image.Id)
+            ?? throw new CakeException($"The image {reference} ({image.ShortId}) is no longer on this machine; run the Image target again.");
+        var size = MeasureSize(context, paths, details);
+        var policy = ImagePolicy.Evaluate(details, context.DockerImageHistory(image.Id), size, context.Parameters.Image.SizeBudgetMegabytes);
+        var dockerfile = context.Paths.Root.GetRelativePath(paths.Dockerfile).FullPath;
+        context.WriteArtifact(paths.ScanSarif, ImagePolicySarif.Write(policy, dockerfile, reference));
+        var policySection = ImagePolicyMarkdown.Section(policy, reference);
+        context.WriteArtifact(paths.ScanSummary, policySection);
+        foreach (var violation in policy.Violations)
+        {
+            context.Error(violation.ToString());
+            context.Ci.Annotate(new Annotation(AnnotationLevel.Error, $"{violation.Rule.Id} {violation.Message}", dockerfile));
+        }
+
+        var vulnerabilities = vulnerabilityGate.Check(context, image);
+        VulnerabilityWarnings.Publish(context, vulnerabilities);
+        context.Information("Image policy: {0}; size {1} MB compressed, {2} MB on disk (budget {3} MB). Vulnerabilities: {4}", policy.Passed ? "passed" : $"{policy.Violations.Count} violation(s)", size.CompressedMegabytes, size.UncompressedMegabytes, policy.BudgetMegabytes, vulnerabilities.Summary);
+        context.Report.AddSection("Image scan", policySection + Environment.NewLine + vulnerabilities.MarkdownSection);
+        context.Report.AddOutput("violations", policy.Violations.Count.ToString(CultureInfo.InvariantCulture));
+        context.Report.AddOutput("size", $"{size.CompressedMegabytes:0.0} MB compressed, {size.UncompressedMegabytes:0.0} MB on disk");
+        context.Report.AddOutput("vulnerabilities", vulnerabilities.Summary);
+
+        var failures = new[] { policy.FailureMessage, vulnerabilities.FailureMessage }.Where(message => message.Length > 0).ToList();
+        if (failures.Count > 0)
+        {
+            throw new CakeException(string.Join(" ", failures));
+        }
+    }
+
+    private static ImageSize MeasureSize(BuildContext context, ImagePaths paths, DockerImageDetails details)
+    {
+        var saved = paths.Scratch.CombineWithFilePath("image-save.tar");
+        Directory.CreateDirectory(paths.Scratch.FullPath);
+        try
+        {
+            context.DockerSave(details.Id, saved);
+            return new ImageSize(details.Size, CompressedSize.OfSavedImage(saved.FullPath));
+        }
+        finally
+        {
+            File.Delete(saved.FullPath);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using Build.Core;
+
+namespace Build.Stages.Infrastructure;
+
+/// <summary>
+/// A saved plan made in this run: which environment, which file, its checksum and what it changes. An offline plan
+/// (made with offline_mode = true, the local backend) is for review only: Apply refuses it.
+/// </summary>
+public sealed record PlanResult(string Environment, TerraformWorkspace Workspace, string Sha256, PlanSummary Summary, bool Offline) : IStageResult
+{
+    public static string Missing => "There is no plan from this run to apply: run Plan and Apply together (--target Apply, without --exclusive); a saved plan is never re-planned silently.";
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using Build.Core;
+using Build.Core.Secrets;
+using Build.Parameters;
+using Build.Stages.Compile;
+using Cake.Common.Diagnostics;
+using Cake.Common.IO;
+using Cake.Common.Tools.DotNet;
+using Cake.Common.Tools.DotNet.Test;
+using Cake.Core;
+using Cake.Frosting;
+
+namespace Build.Stages.Test;
+
+[TaskName("Test")]
+[TaskDescription("Runs every test project with coverage collection (--tests unit: only the tests that need no external component); TRX and JUnit XML in artifacts/test-results, failed tests named.")]
+[IsDependentOn(typeof(CompileTask))]
+public sealed class TestTask : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context)
+    {
+        var results = context.Paths.TestResults;
+        context.CleanDirectory(results);
+        var unitOnly = context.Parameters.Tests == BuildParameters.UnitTests;
+        context.Report.AddOutput("tests", unitOnly ? TestSelection.UnitOnly : BuildParameters.AllTests);
+        if (unitOnly)
+        {
+            context.Warning($"Tests: {{0}}; they need a Docker engine, a registry, Chromium, shellcheck, terraform or docker-registry. --{ArgumentNames.Tests} {BuildParameters.AllTests} (the default, what CI runs) runs every test.", TestSelection.UnitOnly);
+        }
+
+        var exitCode = 0;
+        context.DotNetTest(context.Paths.Solution.FullPath, new DotNetTestSettings
+        {
+            Configuration = context.BuildConfiguration,
+            NoBuild = true,
+            NoRestore = true,
+            Filter = TestSelection.Filter(context.Parameters.Tests),
+            ResultsDirectory = results,
+            Loggers = ["trx;LogFilePrefix=tests", "console;verbosity=minimal"],
+            Collectors = ["XPlat Code Coverage"],
+
+            // Test projects one at a time: run in parallel here, coverlet recorded 0 hits for the web app
+            // (its WebApplicationFactory host), and the 2-core machines gain little from parallel projects.
+            ArgumentCustomization = arguments => arguments.Append("-m:1"),
+            HandleExitCode = code =>
+            {
+                exitCode = code;
+                return true;
+            },
+        });
+
+        var trxFiles = Directory.GetFiles(results.FullPath, "*.trx");
+        if (trxFiles.Length == 0)
+        {
+            throw new CakeException($"dotnet test produced no results (exit code {exitCode}); see its output above.");
+        }
+
+        // A test can print a secret (its output, an assert message): the TRX files are redacted before anything
+        // reads them, so JUnit XML and the summary are made of redacted values.
+        new ArtifactRedaction(context.Secrets).RedactDirectory(results.FullPath);
+        var runs = trxFiles.Order(StringComparer.Ordinal).Select(TrxReader.Read).ToList();
+        JUnitWriter.Write(runs, results.CombineWithFilePath("junit.xml").FullPath);
+        var summary = new TestRunSummary(runs);
+        Publish(context, summary, unitOnly);
+
+        if (summary.HasFailures)
+        {
+            var names = string.Join(", ", summary.FailedTests.Take(5).Select(failure => failure.Split(':')[0]));
+            var more = summary.Failed + summary.Errors > 5 ? $" and {summary.Failed + summary.Errors - 5} more" : "";
+            throw new CakeException($"{summary.Failed + summary.Errors} test(s) failed: {names}{more}.");
+        }
+
+        if (exitCode != 0)
+        {
+            throw new CakeException($"dotnet test failed with exit code {exitCode} although no test failed; see its output above.");
+        }
+    }
+
+    private static void Publish(BuildContext context, TestRunSummary summary, bool unitOnly)
+    {
+        foreach (var failure in summary.FailedTests)
+        {
+            context.Error("Failed: {0}", failure);
+        }
+
+        context.Report.AddSection("Tests", summary.ToMarkdown() + (unitOnly ? $"\n**Tests: {TestSelection.UnitOnly}.**\n" : ""));
+        context.Report.AddOutput("passed", summary.Passed.ToString(CultureInfo.InvariantCulture));
+        context.Report.AddOutput("failed", (summary.Failed + summary.Errors).ToString(CultureInfo.InvariantCulture));
+        context.Report.AddOutput("skipped", summary.Skipped.ToString(CultureInfo.InvariantCulture));
+
+        if (unitOnly)
+        {
+            context.Warning("Tests: {0}.", TestSelection.UnitOnly);
+        }
+
+        // The plain closing line that CI systems and people read.
+        context.Information("Tests: {0} passed, {1} failed, {2} skipped", summary.Passed, summary.Failed + summary.Errors, summary.Skipped);
+    }
+}

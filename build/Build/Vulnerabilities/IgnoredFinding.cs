@@ -1,4 +1,0 @@
-namespace Build.Vulnerabilities;
-
-/// <summary>A finding the gate let through because of an ignore entry that has not expired.</summary>
-public sealed record IgnoredFinding(VulnerabilityFinding Finding, IgnoreEntry Entry);

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Build.Stages.Infrastructure;
+using Build.Tests.Support;
+using Build.Tools.Terraform;
+
+namespace Build.Tests.Stages.Infrastructure;
+
+/// <summary>
+/// terraform/ validated and planned offline for every environment with the real binary and the real AWS provider
+/// (from the mirror named by TF_PROVIDER_MIRROR; .ci/run sets it), asserting on the plan JSON.
+/// </summary>
+[Integration("terraform and the provider mirror in TF_PROVIDER_MIRROR")]
+public sealed class AwsModulePlanTests : IDisposable
+{
+    private readonly TerraformHarness _harness = new();
+
+    public void Dispose() => _harness.Dispose();
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("staging")]
+    [InlineData("prod")]
+    public void The_module_plans_offline_with_the_guarantees_the_pipeline_relies_on(string environment)
+    {
+        Assert.False(
+            string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(TerraformWorkspace.ProviderMirrorVariable)),
+            $"{TerraformWorkspace.ProviderMirrorVariable} must name the hashicorp/aws provider mirror (no registry is reachable); .ci/run sets it.");
+        var workspace = _harness.Workspace(TerraformHarness.RepositoryPath("terraform"), environment);
+        _harness.Init(workspace);
+        var validate = _harness.Run(workspace, new TerraformSettings(), TerraformArguments.Validate());
+        Assert.True(validate.ExitCode == 0, validate.Text);
+
+        var plan = new TerraformPlanSettings { OutFile = workspace.PlanFile };
+        plan.VarFiles.Add(workspace.VarFile);
+        plan.Variables["offline_mode"] = "true";
+        plan.EnvironmentVariables["AWS_ACCESS_KEY_ID"] = "AKIAFAKEFAKEFAKEFAKE";
+        plan.EnvironmentVariables["AWS_SECRET_ACCESS_KEY"] = "fake-secret-for-offline-plans";
+        var planned = _harness.Run(workspace, plan, TerraformArguments.Plan(plan));
+        Assert.True(planned.ExitCode == 2, planned.Text);
+
+        var json = _harness.Run(workspace, new TerraformSettings(), TerraformArguments.ShowJson(workspace.PlanFile)).Text;
+        using var document = JsonDocument.Parse(json);
+        var resources = PlannedResources(document);
+
+        var service = Assert.Single(resources, resource => resource.GetProperty("type").GetString() == "aws_ecs_service");
+        var breaker = service.GetProperty("values").GetProperty("deployment_circuit_breaker")[0];
+        Assert.True(breaker.GetProperty("enable").GetBoolean());
+        Assert.True(breaker.GetProperty("rollback").GetBoolean());
+
+        var repository = Assert.Single(resources, resource => resource.GetProperty("type").GetString() == "aws_ecr_repository");
+        Assert.Equal("IMMUTABLE", repository.GetProperty("values").GetProperty("image_tag_mutability").GetString());
+
+        Assert.Empty(ProtectedResources.Threatened(PlanSummary.Parse(json)));
+        AssertOnlyTheAlbReachesTasks(document);
+    }
+
+    private static List<JsonElement> PlannedResources(JsonDocument plan)
+    {
+        var found = new List<JsonElement>();
+        void Walk(JsonElement module)
+        {
+            if (module.TryGetProperty("resources", out var resources))
+            {
+                found.AddRange(resources.EnumerateArray());
+            }
+
+            if (module.TryGetProperty("child_modules", out var children))
+            {
+                foreach (var child in children.EnumerateArray())
+                {
+                    Walk(child);
+                }
+            }
+        }
+
+        Walk(plan.RootElement.GetProperty("planned_values").GetProperty("root_module"));
+        return found;
+    }
+
+    // Security group ids are unknown until apply, so the configuration section tells which group a rule refers to.
+    private static void AssertOnlyTheAlbReachesTasks(JsonDocument plan)
+    {
+        var configured = plan.RootElement.GetProperty("configuration").GetProperty("root_module").GetProperty("resources").EnumerateArray().ToList();
+        var taskGroup = Assert.Single(configured, resource =>
+            resource.GetProperty("type").GetString() == "aws_security_group"
+            && resource.GetProperty("name").GetString()!.Contains("task", StringComparison.OrdinalIgnoreCase));
+        var taskGroupAddress = taskGroup.GetProperty("address").GetString()!;
+
+        var ingressToTasks = configured.Where(resource =>
+            resource.GetProperty("type").GetString() == "aws_vpc_security_group_ingress_rule"
+            && References(resource, "security_group_id").Any(reference => reference.StartsWith(taskGroupAddress, StringComparison.Ordinal))).ToList();
+
+        var rule = Assert.Single(ingressToTasks);
+        Assert.Contains(References(rule, "referenced_security_group_id"), reference => reference.StartsWith("aws_security_group.alb", StringComparison.Ordinal));
+        Assert.False(rule.GetProperty("expressions").TryGetProperty("cidr_ipv4", out _), "An ingress rule into the tasks must not open a CIDR range.");
+    }
+
+    private static IEnumerable<string> References(JsonElement resource, string attribute) =>
+        resource.GetProperty("expressions").TryGetProperty(attribute, out var expression) && expression.TryGetProperty("references", out var references)
+            ? references.EnumerateArray().Select(reference => reference.GetString()!)
+            : [];
+}

@@ -1,0 +1,147 @@
+using System.Text.Json;
+using Build.Tests.Support;
+
+namespace Build.Tests.Stages.Infrastructure;
+
+/// <summary>
+/// The real Plan and Apply targets, run by the build app on a repository whose terraform/ is the provider-free
+/// fixture root, so the whole stage runs offline: init, plan, show, apply, output. Apply uses the emulator backend
+/// (local state, AWS_ENDPOINT_URL, which this root never calls); the local backend plans in offline mode, never applied.
+/// </summary>
+public sealed class TerraformStageEndToEndTests : IDisposable
+{
+    private readonly BuildProcess _build = new();
+
+    public TerraformStageEndToEndTests()
+    {
+        var terraform = Directory.CreateDirectory(_build.Path("terraform", "environments")).Parent!.FullName;
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "terraform", "data-only", "main.tf"), Path.Combine(terraform, "main.tf"));
+        foreach (var environment in new[] { "dev", "prod" })
+        {
+            File.WriteAllText(Path.Combine(terraform, "environments", $"{environment}.tfvars"), $"revision = \"{environment}-1\"\n");
+        }
+    }
+
+    public void Dispose() => _build.Dispose();
+
+    private const string UnusedEndpoint = "http://127.0.0.1:9/";
+
+    private string WorkingCopy(string name) => _build.Path(".build", "terraform", name);
+
+    [Fact]
+    [Integration("terraform")]
+    public void Apply_applies_this_runs_plan_and_reads_the_outputs()
+    {
+        _build.Environment["AWS_ENDPOINT_URL"] = UnusedEndpoint;
+        var run = _build.Run("--target", "Apply", "--environment", "dev", "--terraform-backend", "emulator");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Plan for dev: 2 to create, 0 to update, 0 to replace, 0 to destroy.", run.Output, StringComparison.Ordinal);
+        using var outputs = JsonDocument.Parse(File.ReadAllText(_build.Path("artifacts", "terraform", "dev", "outputs.json")));
+        Assert.Equal("dev-1", outputs.RootElement.GetProperty("revision").GetProperty("value").GetString());
+        Assert.True(File.Exists(_build.Path("artifacts", "terraform", "dev", "plan-summary.json")));
+
+        var again = _build.Run("--target", "Apply", "--environment", "dev", "--terraform-backend", "emulator");
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains("The plan for dev has no changes; nothing to apply.", again.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Apply_without_a_plan_from_this_run_refuses_and_never_plans_silently()
+    {
+        _build.Environment["AWS_ENDPOINT_URL"] = UnusedEndpoint;
+        var run = _build.Run("--target", "Apply", "--exclusive", "--environment", "dev", "--terraform-backend", "emulator");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("There is no plan from this run to apply", run.ErrorLines[^1], StringComparison.Ordinal);
+        Assert.False(File.Exists(_build.Path("artifacts", "terraform", "dev", "tfplan")));
+    }
+
+    [Fact]
+    [Integration("terraform")]
+    public void Prod_needs_approval_and_applies_nothing_without_it()
+    {
+        _build.Environment["AWS_ENDPOINT_URL"] = UnusedEndpoint;
+        var run = _build.Run("--target", "Apply", "--environment", "prod", "--terraform-backend", "emulator");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Applying to prod needs approval", run.ErrorLines[^1], StringComparison.Ordinal);
+        Assert.False(File.Exists(_build.Path("artifacts", "terraform", "prod", "outputs.json")));
+
+        var approved = _build.Run("--target", "Apply", "--environment", "prod", "--terraform-backend", "emulator", "--approve");
+
+        Assert.True(approved.ExitCode == 0, approved.ToString());
+    }
+
+    [Fact]
+    public void Plan_is_skipped_with_its_reason_for_the_local_environment()
+    {
+        var run = _build.Run("--target", "Apply", "--environment", "local");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("The local environment has no cloud infrastructure", run.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_lock_timeout_is_a_usage_error()
+    {
+        var run = _build.Run("--target", "Plan", "--environment", "dev", "--lock-timeout", "soon");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--lock-timeout", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Apply_with_the_offline_local_backend_is_a_usage_error_before_anything_runs()
+    {
+        var run = _build.Run("--target", "Apply", "--environment", "dev", "--terraform-backend", "local");
+
+        Assert.Equal(2, run.ExitCode);
+        var error = Assert.Single(run.ErrorLines);
+        Assert.StartsWith("Error: --terraform-backend local plans in offline mode", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_build.Path(".build", "terraform")), "terraform ran before the usage error");
+        Assert.False(File.Exists(_build.Path("artifacts", "build-report.json")));
+    }
+
+    [Fact]
+    public void The_emulator_backend_without_an_endpoint_is_a_usage_error()
+    {
+        var run = _build.Run("--target", "Plan", "--environment", "dev", "--terraform-backend", "emulator");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("AWS_ENDPOINT_URL", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Integration("terraform")]
+    public void Switching_backend_in_one_checkout_uses_a_working_copy_each_and_Clean_resets_them_but_keeps_state()
+    {
+        _build.Environment["TF_PROVIDER_MIRROR"] = "/nonexistent/mirror-of-the-local-copy";
+        var offline = _build.Run("--target", "Plan", "--environment", "dev", "--terraform-backend", "local");
+        Assert.True(offline.ExitCode == 0, offline.ToString());
+
+        _build.Environment["TF_PROVIDER_MIRROR"] = "";
+        _build.Environment["AWS_ENDPOINT_URL"] = UnusedEndpoint;
+        var emulator = _build.Run("--target", "Apply", "--environment", "dev", "--terraform-backend", "emulator");
+        Assert.True(emulator.ExitCode == 0, emulator.ToString());
+
+        // Each working copy has its own data dir and CLI config: the run without a mirror rewrote only its own.
+        Assert.True(Directory.Exists(Path.Combine(WorkingCopy("dev-local"), "data")));
+        Assert.True(Directory.Exists(Path.Combine(WorkingCopy("dev-emulator"), "data")));
+        Assert.Contains("/nonexistent/mirror-of-the-local-copy", File.ReadAllText(Path.Combine(WorkingCopy("dev-local"), "cli.tfrc")), StringComparison.Ordinal);
+        Assert.DoesNotContain("filesystem_mirror", File.ReadAllText(Path.Combine(WorkingCopy("dev-emulator"), "cli.tfrc")), StringComparison.Ordinal);
+
+        var offlineAgain = _build.Run("--target", "Plan", "--environment", "dev", "--terraform-backend", "local");
+        Assert.True(offlineAgain.ExitCode == 0, offlineAgain.ToString());
+        Assert.DoesNotContain("Backend configuration changed", offlineAgain.All, StringComparison.Ordinal);
+
+        var state = _build.Path(".build", "terraform", "state", "dev-emulator.tfstate");
+        var applied = File.ReadAllText(state);
+        _build.Run("--target", "Clean");
+
+        Assert.False(Directory.Exists(WorkingCopy("dev-local")), "Clean left the local working copy");
+        Assert.False(Directory.Exists(WorkingCopy("dev-emulator")), "Clean left the emulator working copy");
+        Assert.Equal(applied, File.ReadAllText(state));
+    }
+}
