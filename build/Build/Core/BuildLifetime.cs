@@ -79,7 +79,7 @@ public sealed class BuildLifetime(RunLock runLock, FrostingRunMode mode) : Frost
             interrupted);
         var summary = ReportWriter.Write(context.Report, run, context.Paths.Artifacts.FullPath, context.Secrets);
         context.Ci.PublishSummary(summary);
-        context.Information("Report: {0}", context.Paths.Artifacts.CombineWithFilePath("summary.md").FullPath);
+        context.Information("Report: {0}", context.Paths.SummaryFile.FullPath);
     }
 
     private static Dictionary<string, string> Flatten(ICakeArguments arguments) =>

@@ -16,6 +16,27 @@ public sealed record BuildPaths(DirectoryPath Root, DirectoryPath Artifacts)
 
     public FilePath VersionFile => Artifacts.CombineWithFilePath("version.json");
 
+    /// <summary>Gets artifacts/summary.md: the report for people (build-report.json beside it).</summary>
+    public FilePath SummaryFile => Artifacts.CombineWithFilePath("summary.md");
+
+    /// <summary>Gets artifacts/lint: dotnet format's report.</summary>
+    public DirectoryPath LintReports => Artifacts.Combine("lint");
+
+    /// <summary>Gets artifacts/coverage: the HTML report, merged Cobertura and Markdown summaries.</summary>
+    public DirectoryPath CoverageReports => Artifacts.Combine("coverage");
+
+    /// <summary>Gets artifacts/accessibility: the axe reports (HTML, JSON, SARIF).</summary>
+    public DirectoryPath AccessibilityReports => Artifacts.Combine("accessibility");
+
+    /// <summary>Gets artifacts/image: the image stages' reports and records (image.json, pushed.json).</summary>
+    public DirectoryPath ImageReports => Artifacts.Combine("image");
+
+    /// <summary>Gets artifacts/terraform: per environment, the plan, its summary and the outputs.</summary>
+    public DirectoryPath TerraformReports => Artifacts.Combine("terraform");
+
+    /// <summary>Gets artifacts/deploy/&lt;env&gt;.json: what runs in an environment after Deploy.</summary>
+    public FilePath DeployRecord(string environment) => Artifacts.Combine("deploy").CombineWithFilePath($"{environment}.json");
+
     /// <summary>Gets terraform/: the infrastructure, and in environments/ each cloud environment's settings and backend.</summary>
     public DirectoryPath Terraform => Root.Combine("terraform");
 

@@ -101,7 +101,7 @@ public sealed class AccessibilityTask : AsyncFrostingTask<BuildContext>
 
     private static string Write(BuildContext context, AccessibilityReport report)
     {
-        var folder = context.Paths.Artifacts.Combine("accessibility");
+        var folder = context.Paths.AccessibilityReports;
         context.CleanDirectory(folder);
         context.WriteArtifact(folder.CombineWithFilePath("accessibility.json"), JsonReportWriter.Write(report));
         context.WriteArtifact(folder.CombineWithFilePath("accessibility.sarif"), SarifReportWriter.Write(report));

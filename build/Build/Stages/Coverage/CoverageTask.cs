@@ -21,7 +21,7 @@ public sealed class CoverageTask : FrostingTask<BuildContext>
 
     public override void Run(BuildContext context)
     {
-        var output = context.Paths.Artifacts.Combine("coverage");
+        var output = context.Paths.CoverageReports;
         context.CleanDirectory(output);
         var reports = context.GetFiles($"{context.Paths.TestResults.FullPath}/**/coverage.cobertura.xml");
         if (reports.Count == 0)

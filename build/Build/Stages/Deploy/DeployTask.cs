@@ -2,7 +2,6 @@ using Build.Core;
 using Build.Stages.Image;
 using Build.Stages.Push;
 using Cake.Common.Diagnostics;
-using Cake.Core.IO;
 using Cake.Frosting;
 
 namespace Build.Stages.Deploy;
@@ -18,7 +17,7 @@ public sealed class DeployTask : AsyncFrostingTask<BuildContext>
         var paths = ImagePaths.From(context.Paths);
         var image = ImageRecordFile.Resolve(context);
         var reference = context.Results.TryGet<PushedImage>()?.Reference ?? PushedImageFile.ReadReference(paths.PushedFile, image, context.BuildEnvironment.Name);
-        var record = context.Paths.Artifacts.Combine("deploy").CombineWithFilePath(new FilePath($"{context.BuildEnvironment.Name}.json"));
+        var record = context.Paths.DeployRecord(context.BuildEnvironment.Name);
 
         // The record says what runs; after a failed deploy an older one would say something false.
         if (File.Exists(record.FullPath))

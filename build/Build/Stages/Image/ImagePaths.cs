@@ -8,14 +8,14 @@ namespace Build.Stages.Image;
 /// intermediates, staged contexts, Debian packages: 200+ MB) goes to .build/image, which is git-ignored, survives
 /// Clean (so publishes stay incremental) and is not archived with artifacts/** by CI.
 /// </summary>
-public sealed record ImagePaths(DirectoryPath Root, DirectoryPath Artifacts, DirectoryPath Scratch)
+public sealed record ImagePaths(DirectoryPath Root, DirectoryPath Output, DirectoryPath Scratch)
 {
     public const string AssemblyName = "App";
 
     public static ImagePaths From(BuildPaths paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        return new ImagePaths(paths.Root, paths.Artifacts, paths.Cache.Combine("image"));
+        return new ImagePaths(paths.Root, paths.ImageReports, paths.Cache.Combine("image"));
     }
 
     public static DirectoryPath AppDirectoryOf(DirectoryPath root)
@@ -25,9 +25,6 @@ public sealed record ImagePaths(DirectoryPath Root, DirectoryPath Artifacts, Dir
     }
 
     public static FilePath DockerfileOf(DirectoryPath root) => AppDirectoryOf(root).CombineWithFilePath("Dockerfile");
-
-    /// <summary>Gets artifacts/image: the reports and records of the image stages.</summary>
-    public DirectoryPath Output => Artifacts.Combine("image");
 
     public DirectoryPath AppDirectory => AppDirectoryOf(Root);
 

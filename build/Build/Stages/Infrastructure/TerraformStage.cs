@@ -33,7 +33,7 @@ public sealed class TerraformStage(BuildContext context)
         TerraformWorkspace.Prepare(
             context.Paths.Terraform,
             CacheRoot,
-            context.Paths.Artifacts.Combine("terraform"),
+            context.Paths.TerraformReports,
             environment,
             backend);
 

@@ -16,7 +16,7 @@ public sealed class LintTask : FrostingTask<BuildContext>
     {
         var paths = context.Paths;
         var findings = new List<LintFinding>();
-        findings.AddRange(DotNetFormatLinter.Run(context, paths.Root, paths.Solution, paths.Artifacts.Combine("lint")));
+        findings.AddRange(DotNetFormatLinter.Run(context, paths.Root, paths.Solution, paths.LintReports));
         findings.AddRange(ShellCheckLinter.Run(context, paths.Root));
 
         foreach (var finding in findings)
