@@ -40,6 +40,7 @@ if [ ! -f "$build_stamp" ] || [ "$(cat "$build_stamp")" != "$current" ]; then
   printf '%s' "$current" > "$build_stamp"
 fi
 
-set +e
-(cd "$root" && dotnet "$bin/Build.dll" "$@")
-exit $?
+# exec: the build app replaces this shell, so a signal sent to build.sh (CI cancellation, docker stop, kill) reaches
+# the build itself, which stops its children gracefully and exits 130.
+cd "$root"
+exec dotnet "$bin/Build.dll" "$@"

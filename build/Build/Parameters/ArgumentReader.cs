@@ -22,7 +22,14 @@ public sealed class ArgumentReader(ICakeArguments arguments)
             return null;
         }
 
-        var value = arguments.GetArguments(name).Last();
+        var given = arguments.GetArguments(name).Distinct(StringComparer.Ordinal).ToList();
+        if (given.Count > 1)
+        {
+            // Last-one-wins would let a forgotten --environment prod at the end of a command decide where it goes.
+            throw UsageError.Of($"--{name} is given {given.Count} times with different values ({string.Join(", ", given.Select(value => $"'{value}'"))}): give it once.");
+        }
+
+        var value = given[0];
         if (string.IsNullOrWhiteSpace(value))
         {
             throw UsageError.Of($"--{name} needs a value.");

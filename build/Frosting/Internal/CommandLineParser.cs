@@ -65,6 +65,11 @@ internal static class CommandLineParser
             var value = inlineValue ?? (hasNextValue ? args[++i] : "true");
             if (Values.Contains(name))
             {
+                if (values.TryGetValue(name, out var earlier) && !earlier.Equals(value, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new CakeException(ExitCodes.Usage, $"--{name} is given twice ('{earlier}' and '{value}'): give it once.");
+                }
+
                 values[name] = value;
             }
             else

@@ -35,6 +35,22 @@ public sealed class UsageErrorTests : IDisposable
     }
 
     [Fact]
+    public void A_parameter_given_twice_with_different_values_exits_2_naming_both()
+    {
+        var run = _build.Run("--target", "Clean", "--environment", "dev", "--environment", "prod");
+
+        Assert.Equal("Error: --environment is given 2 times with different values ('dev', 'prod'): give it once.", AssertUsageError(run));
+    }
+
+    [Fact]
+    public void A_target_given_twice_exits_2()
+    {
+        var run = _build.Run("--target", "Clean", "--target", "Version");
+
+        Assert.Equal("Error: --target is given twice ('Clean' and 'Version'): give it once.", AssertUsageError(run));
+    }
+
+    [Fact]
     public void A_huge_bad_value_gives_one_bounded_line()
     {
         var run = _build.Run("--target", "Clean", "--configuration", new string('x', 100_000));
