@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Cake.Frosting.Internal;
 
 /// <summary>
-/// The direct children of this process, read from /proc (Linux): whatever started them (Cake's process runner or
+/// The children and descendants of this process, read from /proc (Linux): whatever started them (Cake's process runner or
 /// <see cref="System.Diagnostics.Process"/>). Elsewhere the list is empty.
 /// </summary>
 internal static class ChildProcesses
@@ -11,14 +11,38 @@ internal static class ChildProcesses
     /// <summary>A running child: its id and its command name.</summary>
     public sealed record Child(int Id, string Name);
 
-    public static IReadOnlyList<Child> Of(int parentId)
+    public static IReadOnlyList<Child> Of(int parentId) =>
+        [.. Snapshot().Where(process => process.ParentId == parentId).Select(process => new Child(process.Id, process.Name))];
+
+    /// <summary>
+    /// Every process below <paramref name="ancestorId"/> (children, their children...), parents first: what a terminal's
+    /// Ctrl-C reaches in a process group. `dotnet test` stops only when its test runner, a grandchild, gets the signal.
+    /// </summary>
+    public static IReadOnlyList<Child> Below(int ancestorId)
     {
-        if (!Directory.Exists("/proc"))
+        var processes = Snapshot();
+        var below = new List<Child>();
+        var parents = new Queue<int>([ancestorId]);
+        while (parents.TryDequeue(out var parent))
         {
-            return [];
+            foreach (var child in processes.Where(process => process.ParentId == parent))
+            {
+                below.Add(new Child(child.Id, child.Name));
+                parents.Enqueue(child.Id);
+            }
         }
 
-        var children = new List<Child>();
+        return below;
+    }
+
+    private static List<(int Id, string Name, int ParentId)> Snapshot()
+    {
+        var processes = new List<(int Id, string Name, int ParentId)>();
+        if (!Directory.Exists("/proc"))
+        {
+            return processes;
+        }
+
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
@@ -28,9 +52,9 @@ internal static class ChildProcesses
 
             try
             {
-                if (ParseStat(File.ReadAllText(Path.Combine(directory, "stat"))) is { } stat && stat.ParentId == parentId)
+                if (ParseStat(File.ReadAllText(Path.Combine(directory, "stat"))) is { } stat)
                 {
-                    children.Add(new Child(id, stat.Name));
+                    processes.Add((id, stat.Name, stat.ParentId));
                 }
             }
             catch (IOException)
@@ -43,7 +67,7 @@ internal static class ChildProcesses
             }
         }
 
-        return children;
+        return processes;
     }
 
     public static bool IsRunning(int id) =>

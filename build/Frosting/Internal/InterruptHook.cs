@@ -58,9 +58,9 @@ internal sealed class InterruptHook : IDisposable
             return;
         }
 
-        foreach (var child in ChildProcesses.Of(Environment.ProcessId))
+        foreach (var process in ChildProcesses.Below(Environment.ProcessId))
         {
-            Signals.SendInterrupt(child.Id);
+            Signals.SendInterrupt(process.Id);
         }
 
         // The running task may fail meanwhile (its child stopped); the reporter stays silent once the run is aborted.
@@ -80,10 +80,16 @@ internal sealed class InterruptHook : IDisposable
                 continue;
             }
 
-            // A child started after the interrupt was started by code that already knows (and stops on its own).
+            // A child started after the interrupt was started by code that already knows (and stops on its own). The
+            // child's own children get it too, as from a terminal: dotnet test stops only when its test runner does.
             if (before.Any(earlier => earlier.Id == child.Id) && Signals.SendInterrupt(child.Id))
             {
-                _console.WriteErrorLine($"Sent SIGINT to {child.Name} (pid {child.Id}), which had not shown it received the interrupt.");
+                foreach (var descendant in ChildProcesses.Below(child.Id))
+                {
+                    Signals.SendInterrupt(descendant.Id);
+                }
+
+                _console.WriteErrorLine($"Sent SIGINT to {child.Name} (pid {child.Id}) and the processes it started, which had not shown they received the interrupt.");
             }
         }
     }

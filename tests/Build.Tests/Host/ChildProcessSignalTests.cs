@@ -27,6 +27,29 @@ public sealed class ChildProcessSignalTests
         Assert.False(ChildProcesses.IsRunning(id.Value));
     }
 
+    [Fact]
+    public void The_processes_below_a_child_are_found_as_a_terminal_would_reach_them()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", "sleep 300 & echo $!; wait" }, RedirectStandardOutput = true };
+        using var shell = System.Diagnostics.Process.Start(start)!;
+        try
+        {
+            var grandchild = int.Parse(shell.StandardOutput.ReadLine()!, System.Globalization.CultureInfo.InvariantCulture);
+
+            var below = ChildProcesses.Below(Environment.ProcessId);
+
+            Assert.Contains(below, process => process.Id == shell.Id);
+            Assert.Contains(below, process => process.Id == grandchild && process.Name == "sleep");
+            Assert.DoesNotContain(ChildProcesses.Of(Environment.ProcessId), process => process.Id == grandchild);
+            Assert.Equal([grandchild], ChildProcesses.Below(shell.Id).Select(process => process.Id));
+        }
+        finally
+        {
+            shell.Kill(entireProcessTree: true);
+            shell.WaitForExit();
+        }
+    }
+
     [Theory]
     [InlineData("4242 (terraform) S 17 4242 17 0 -1", "terraform", 'S', 17)]
     [InlineData("77 (tool (with) spaces) R 1 77 77 0 -1", "tool (with) spaces", 'R', 1)]
