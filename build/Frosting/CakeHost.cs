@@ -281,7 +281,10 @@ public sealed class CakeHost
         {
             await preflight();
             await host.RunTargetAsync(target);
-            return ExitCodes.Success;
+
+            // Asked to stop: the run is interrupted even when the task that was running finished, so CI never counts a
+            // cancelled job as a success.
+            return Interruption.Current.IsRequested ? failures.ReportInterruptedAfterFinish(Interruption.Current) : ExitCodes.Success;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

@@ -85,6 +85,10 @@ public sealed class Interruption : IDisposable
     /// <summary>The failure of a task that stopped because of the interruption; <paramref name="message"/> names what was interrupted.</summary>
     public static CakeException Stopped(string message) => new(ExitCode, message);
 
+    /// <summary>The line of a run interrupted while its last task ran, which finished all the same (a child that ignored SIGINT).</summary>
+    public string DescribeFinished() =>
+        $"Interrupted ({Signal}) during {Task ?? "the build"}: it finished before it could stop, and no later task ran; the run counts as interrupted.";
+
     /// <summary>The one line that names the interruption, for the console's Error line and the build report.</summary>
     public string Describe(Exception failure)
     {

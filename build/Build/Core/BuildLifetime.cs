@@ -66,15 +66,17 @@ public sealed class BuildLifetime(RunLock runLock, FrostingRunMode mode) : Frost
             return;
         }
 
-        var interrupted = !info.Successful && Interruption.Current.IsRequested;
+        var interrupted = Interruption.Current.IsRequested;
         var run = new BuildRunInfo(
             context.Target,
             context.BuildEnvironment.Name,
             context.Parameters.Configuration,
             context.BuildVersion,
             context.Ci.Name,
-            info.Successful,
-            info.ThrownException is { } thrown && interrupted ? Interruption.Current.Describe(thrown) : info.ThrownException?.Message,
+            info.Successful && !interrupted,
+            info.ThrownException is { } thrown
+                ? (interrupted ? Interruption.Current.Describe(thrown) : thrown.Message)
+                : (interrupted ? Interruption.Current.DescribeFinished() : null),
             Flatten(context.Arguments),
             interrupted);
         var summary = ReportWriter.Write(context.Report, run, context.Paths.Artifacts.FullPath, context.Secrets);

@@ -41,6 +41,18 @@ internal sealed class FailureReporter(ICakeLog log, IConsole console, int lineLi
         return ExitCodes.Interrupted;
     }
 
+    /// <summary>A run whose last task finished although it was interrupted meanwhile: still one line and exit code 130.</summary>
+    public int ReportInterruptedAfterFinish(Interruption interruption)
+    {
+        ArgumentNullException.ThrowIfNull(interruption);
+        if (!interruption.IsAborted)
+        {
+            console.WriteErrorLine($"Error: {interruption.DescribeFinished()}");
+        }
+
+        return ExitCodes.Interrupted;
+    }
+
     private string Bound(string message)
     {
         if (message.Length <= lineLimit)
