@@ -1,4 +1,5 @@
 using Build.Parameters;
+using Build.Tools.Terraform;
 using Cake.Core.IO;
 using Path = System.IO.Path;
 
@@ -12,8 +13,8 @@ namespace Build.Stages.Infrastructure;
 /// </summary>
 public sealed class TerraformWorkspace
 {
-    /// <summary>The environment variable naming a provider filesystem mirror (the folder holding registry.terraform.io/).</summary>
-    public const string ProviderMirrorVariable = "TF_PROVIDER_MIRROR";
+    /// <summary>The environment variable naming a provider filesystem mirror (see <see cref="ProviderMirror"/>).</summary>
+    public const string ProviderMirrorVariable = ProviderMirror.Variable;
 
     /// <summary>The folder under the cache root that holds local state; never deleted by the build.</summary>
     public const string StateFolder = "state";
@@ -129,7 +130,7 @@ public sealed class TerraformWorkspace
         var cache = cacheRoot.Combine(PluginCacheFolder).FullPath;
         Directory.CreateDirectory(cache);
         var config = new System.Text.StringBuilder($"plugin_cache_dir = \"{cache}\"\n");
-        var mirror = System.Environment.GetEnvironmentVariable(ProviderMirrorVariable);
+        var mirror = ProviderMirror.Locate(System.Environment.GetEnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(mirror))
         {
             config.Append($"provider_installation {{\n  filesystem_mirror {{\n    path = \"{mirror}\"\n  }}\n}}\n");

@@ -7,9 +7,9 @@ namespace Build.Tests.Stages.Infrastructure;
 
 /// <summary>
 /// terraform/ validated and planned offline for every environment with the real binary and the real AWS provider
-/// (from the mirror named by TF_PROVIDER_MIRROR; .ci/run sets it), asserting on the plan JSON.
+/// (from the mirror TF_PROVIDER_MIRROR names, or one found where ProviderMirror looks), asserting on the plan JSON.
 /// </summary>
-[Integration("terraform and the provider mirror in TF_PROVIDER_MIRROR")]
+[Integration("terraform and the hashicorp/aws provider mirror")]
 public sealed class AwsModulePlanTests : IDisposable
 {
     private readonly TerraformHarness _harness = new();
@@ -23,8 +23,8 @@ public sealed class AwsModulePlanTests : IDisposable
     public void The_module_plans_offline_with_the_guarantees_the_pipeline_relies_on(string environment)
     {
         Assert.False(
-            string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(TerraformWorkspace.ProviderMirrorVariable)),
-            $"{TerraformWorkspace.ProviderMirrorVariable} must name the hashicorp/aws provider mirror (no registry is reachable); .ci/run sets it.");
+            ProviderMirror.Locate(Environment.GetEnvironmentVariable) is null,
+            $"No hashicorp/aws provider mirror: set {ProviderMirror.Variable} to the folder that holds registry.terraform.io/ (none was found in {string.Join(", ", ProviderMirror.UsualPlaces)}); no registry is reachable.");
         var workspace = _harness.Workspace(TerraformHarness.RepositoryPath("terraform"), environment);
         _harness.Init(workspace);
         var validate = _harness.Run(workspace, new TerraformSettings(), TerraformArguments.Validate());
