@@ -57,9 +57,14 @@ public static class BuildHost
             return null;
         }
 
+        // Teardown's report has usually written it already (the same message, redacted); write it only if not.
         var path = build.Paths.Artifacts.CombineWithFilePath(ReportWriter.FullErrorFile).FullPath;
-        Directory.CreateDirectory(build.Paths.Artifacts.FullPath);
-        File.WriteAllText(path, secrets.Redact(message));
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(build.Paths.Artifacts.FullPath);
+            File.WriteAllText(path, secrets.Redact(message));
+        }
+
         return path;
     }
 }

@@ -52,11 +52,8 @@ public sealed record BuildPaths(DirectoryPath Root, DirectoryPath Artifacts)
     /// <summary>The paths of the repository at <paramref name="root"/>, with <c>--artifacts</c> checked against <see cref="ArtifactsFolder"/>'s rule.</summary>
     public static BuildPaths For(DirectoryPath root, string artifacts) => new(root, ArtifactsFolder.Resolve(root, artifacts));
 
-    public static DirectoryPath FindRoot(DirectoryPath start) =>
-        TryFindRoot(start) ?? throw UsageError.Of($"No App.sln found in '{start.FullPath}' or above: run the build from the repository.");
-
-    /// <summary>The nearest folder at or above <paramref name="start"/> that holds App.sln, or null.</summary>
-    public static DirectoryPath? TryFindRoot(DirectoryPath start)
+    /// <summary>The nearest folder at or above <paramref name="start"/> that holds App.sln; a usage error if none.</summary>
+    public static DirectoryPath FindRoot(DirectoryPath start)
     {
         for (var directory = start; directory is not null; directory = directory.GetParent())
         {
@@ -66,6 +63,6 @@ public sealed record BuildPaths(DirectoryPath Root, DirectoryPath Artifacts)
             }
         }
 
-        return null;
+        throw UsageError.Of($"No App.sln found in '{start.FullPath}' or above: run the build from the repository.");
     }
 }

@@ -21,7 +21,7 @@ public sealed class ApplyTask : FrostingTask<BuildContext>
         var plan = SavedPlanOfThisRun(context.Results.Get<PlanResult>(), context.BuildEnvironment.Name);
         var stage = new TerraformStage(context);
         var workspace = plan.Workspace;
-        if (plan.Summary.HasChanges)
+        if (plan.Outcome == TerraformPlanOutcome.Changes)
         {
             ProductionApproval.Require(context);
             ApplyPlan(context, stage, workspace);

@@ -57,7 +57,7 @@ public sealed class PlanTask : FrostingTask<BuildContext>
             plan.Variables["offline_mode"] = "true";
         }
 
-        stage.Terraform.Plan(plan, $"terraform plan ({context.BuildEnvironment.Name})");
+        var outcome = stage.Terraform.Plan(plan, $"terraform plan ({context.BuildEnvironment.Name})");
 
         var show = stage.Settings(workspace, new TerraformSettings());
         var json = stage.Terraform.ShowJson(show, workspace.PlanFile);
@@ -77,7 +77,7 @@ public sealed class PlanTask : FrostingTask<BuildContext>
         }
 
         Interruption.Current.ThrowIfRequested($"during Plan, after terraform planned {context.BuildEnvironment.Name}; the plan was not kept");
-        context.Results.Set(new PlanResult(context.BuildEnvironment.Name, workspace, TerraformStage.Sha256Of(workspace.PlanFile.FullPath), summary, parameters.Offline));
+        context.Results.Set(new PlanResult(context.BuildEnvironment.Name, workspace, TerraformStage.Sha256Of(workspace.PlanFile.FullPath), summary, parameters.Offline) { Outcome = outcome });
     }
 
     private static void DeletePlanOutputs(TerraformWorkspace workspace)
