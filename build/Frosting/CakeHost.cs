@@ -263,7 +263,7 @@ public sealed class CakeHost
     private static IScriptHost CreateScriptHost(HostMode mode, ICakeEngine engine, IFrostingContext context, ICakeLog log, IConsole console, IAnsiConsole ansi) =>
         mode switch
         {
-            HostMode.Tree => new TreeScriptHost(engine, context, console),
+            HostMode.Tree => new GraphTreeScriptHost(engine, context, console),
             HostMode.Description => new DescriptionScriptHost(engine, context, ansi),
             HostMode.DryRun => new DryRunScriptHost<IFrostingContext>(engine, context, log),
             _ => new BuildScriptHost<IFrostingContext>(

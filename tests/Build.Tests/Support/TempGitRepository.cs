@@ -73,7 +73,8 @@ public sealed class TempGitRepository : IDisposable
         }
     }
 
-    private static string Run(string workingDirectory, params string[] arguments)
+    /// <summary>Runs git in <paramref name="workingDirectory"/> and returns its trimmed output; fails with git's error.</summary>
+    public static string Run(string workingDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo("git")
         {

@@ -19,6 +19,12 @@ public sealed record BuildVersion(
     bool IsShallowClone,
     bool IsDirty)
 {
+    /// <summary>The commit of a build outside a git repository.</summary>
+    public const string UnknownCommit = "unknown";
+
+    /// <summary>Gets a value indicating whether a git commit identifies what is built.</summary>
+    public bool HasCommit => Commit != UnknownCommit;
+
     /// <summary>Gets the version without build metadata, e.g. 1.2.4-alpha.0.3.</summary>
     public string Version => SemVer.ToShortString();
 

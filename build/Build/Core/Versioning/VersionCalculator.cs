@@ -17,10 +17,10 @@ public sealed class VersionCalculator(GitRepository git)
     {
         if (!git.IsRepository())
         {
-            return FromOverrideOr(versionOverride, new BuildVersion(new SemanticVersion(0, 0, 0, DefaultPreRelease), "unknown", 0, null, VersionSource.NoRepository, false, false));
+            return FromOverrideOr(versionOverride, new BuildVersion(new SemanticVersion(0, 0, 0, DefaultPreRelease), BuildVersion.UnknownCommit, 0, null, VersionSource.NoRepository, false, false));
         }
 
-        var commit = git.HeadSha() ?? "unknown";
+        var commit = git.HeadSha() ?? BuildVersion.UnknownCommit;
         var shallow = git.IsShallow();
         var dirty = git.IsDirty();
         var computed = FromTags(commit, shallow, dirty);

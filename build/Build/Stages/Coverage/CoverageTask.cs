@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Build.Core;
+using Build.Core.Gates;
+using Build.Parameters;
 using Build.Stages.Test;
 using Cake.Common.Diagnostics;
 using Cake.Common.IO;
@@ -21,6 +23,7 @@ public sealed class CoverageTask : FrostingTask<BuildContext>
 
     public override void Run(BuildContext context)
     {
+        GateLedger.Open(context, ReleaseGate.Coverage);
         var output = context.Paths.CoverageReports;
         context.CleanDirectory(output);
         var reports = context.GetFiles($"{context.Paths.TestResults.FullPath}/**/coverage.cobertura.xml");
@@ -46,6 +49,10 @@ public sealed class CoverageTask : FrostingTask<BuildContext>
         }
 
         context.Information(result.Message);
+        if (context.Parameters.Tests == BuildParameters.AllTests)
+        {
+            GateLedger.Pass(context, ReleaseGate.Coverage);
+        }
     }
 
     private static void Publish(BuildContext context, CoverageReport merged, CoverageThresholdResult result)

@@ -1,4 +1,5 @@
 using Build.Core;
+using Build.Core.Gates;
 using Build.Stages.Image;
 using Build.Stages.Push;
 using Cake.Common.Diagnostics;
@@ -17,6 +18,7 @@ public sealed class DeployTask : AsyncFrostingTask<BuildContext>
         var paths = ImagePaths.From(context.Paths);
         var image = ImageRecordFile.Resolve(context);
         var reference = context.Results.TryGet<PushedImage>()?.Reference ?? PushedImageFile.ReadReference(paths.PushedFile, image, context.BuildEnvironment.Name);
+        GateEvidence.Require(context, $"Deploy to {context.BuildEnvironment.Name}", image.Id);
         var record = context.Paths.DeployRecord(context.BuildEnvironment.Name);
 
         // The record says what runs; after a failed deploy an older one would say something false.
@@ -36,6 +38,7 @@ public sealed class DeployTask : AsyncFrostingTask<BuildContext>
         var deployment = await LocalDeployer.DeployAsync(context, request, Interruption.Current.Token);
 
         DeployRecordFile.Write(record, context.BuildEnvironment.Name, deployment);
+        context.Results.Set(deployment);
         var replaced = deployment.PreviousImage is null ? "" : $", replacing {deployment.PreviousImage}";
         context.Information("Deployed {0} at {1}: healthy after {2:0.0} s; {3}{4}.", deployment.Version, deployment.Url, deployment.TimeToHealthy.TotalSeconds, string.Join("; ", deployment.Checks), replaced);
         context.Report.AddOutput("url", deployment.Url.ToString());

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Build.Core;
 using Build.Core.Ci;
+using Build.Core.Gates;
 using Build.Core.Secrets;
 using Build.Tools.Docker;
 using Cake.Common.Diagnostics;
@@ -22,6 +23,7 @@ public sealed class ImageScanTask(IImageVulnerabilityGate vulnerabilityGate) : F
 
     public override void Run(BuildContext context)
     {
+        GateLedger.Open(context, ReleaseGate.ImageScan);
         DockerEngineCheck.Require(context);
         var image = ImageRecordFile.Resolve(context);
         var paths = ImagePaths.From(context.Paths);
@@ -53,6 +55,8 @@ public sealed class ImageScanTask(IImageVulnerabilityGate vulnerabilityGate) : F
         {
             throw new CakeException(string.Join(" ", failures));
         }
+
+        GateLedger.Pass(context, ReleaseGate.ImageScan, image.Id);
     }
 
     private static ImageSize MeasureSize(BuildContext context, ImagePaths paths, DockerImageDetails details)

@@ -1,5 +1,6 @@
 using Build.Core;
 using Build.Core.Ci;
+using Build.Core.Gates;
 using Build.Stages.Compile;
 using Cake.Common.Diagnostics;
 using Cake.Core;
@@ -14,6 +15,7 @@ public sealed class LintTask : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
+        GateLedger.Open(context, ReleaseGate.Lint);
         var paths = context.Paths;
         var findings = new List<LintFinding>();
         findings.AddRange(DotNetFormatLinter.Run(context, paths.Root, paths.Solution, paths.LintReports));
@@ -31,5 +33,7 @@ public sealed class LintTask : FrostingTask<BuildContext>
             var byLinter = string.Join(", ", findings.GroupBy(finding => finding.Linter).Select(group => $"{group.Key}: {group.Count()}"));
             throw new CakeException($"Lint found {findings.Count} problem(s) ({byLinter}); each is listed above as file:line.");
         }
+
+        GateLedger.Pass(context, ReleaseGate.Lint);
     }
 }

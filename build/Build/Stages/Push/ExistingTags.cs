@@ -14,8 +14,17 @@ public static class ExistingTags
 {
     /// <summary>Checks each tag of <paramref name="image"/> through <paramref name="lookup"/> (null: the tag does not exist).</summary>
     /// <returns>The digest the present tags hold (null when none exists) and those tags.</returns>
+    public static Task<(string? Digest, IReadOnlyList<string> Present)> CheckAsync(
+        ImageBuildResult image, string repositoryUrl, Func<string, CancellationToken, Task<StoredTag?>> lookup, CancellationToken cancellation) =>
+        CheckAsync(image, repositoryUrl, lookup, replacing: null, cancellation);
+
+    /// <summary>
+    /// Like <see cref="CheckAsync(ImageBuildResult, string, Func{string, CancellationToken, Task{StoredTag}}, CancellationToken)"/>,
+    /// but a tag holding another image is handed to <paramref name="replacing"/> (and counts as missing, so it is pushed
+    /// over) instead of being refused: for this machine's own registry only, where rebuilding a commit is the daily loop.
+    /// </summary>
     public static async Task<(string? Digest, IReadOnlyList<string> Present)> CheckAsync(
-        ImageBuildResult image, string repositoryUrl, Func<string, CancellationToken, Task<StoredTag?>> lookup, CancellationToken cancellation)
+        ImageBuildResult image, string repositoryUrl, Func<string, CancellationToken, Task<StoredTag?>> lookup, Action<string, StoredTag>? replacing, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(lookup);
@@ -25,6 +34,12 @@ public static class ExistingTags
         {
             if (await lookup(tag, cancellation).ConfigureAwait(false) is not { } existing)
             {
+                continue;
+            }
+
+            if (existing.ConfigDigest != image.Id && replacing is not null)
+            {
+                replacing(tag, existing);
                 continue;
             }
 

@@ -2,6 +2,7 @@ using Build.Parameters;
 using Build.Stages.Image;
 using Build.Tools.Docker;
 using Cake.Core;
+using Cake.Core.Diagnostics;
 
 namespace Build.Stages.Push;
 
@@ -16,7 +17,10 @@ public static class LocalRegistryPublisher
 
     public const string StartCommand = "docker-registry serve /etc/docker/registry/config.yml (Debian: apt-get install docker-registry; listens on :5000)";
 
-    public static async Task<PushedImage> PushAsync(ICakeContext context, ImageBuildResult image, string registry, DockerPushSettings? pushSettings, CancellationToken cancellation)
+    public static Task<PushedImage> PushAsync(ICakeContext context, ImageBuildResult image, string registry, DockerPushSettings? pushSettings, CancellationToken cancellation) =>
+        PushAsync(context, image, registry, pushSettings, TagConflict.Refuse, cancellation);
+
+    public static async Task<PushedImage> PushAsync(ICakeContext context, ImageBuildResult image, string registry, DockerPushSettings? pushSettings, TagConflict onConflict, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(image);
@@ -28,7 +32,8 @@ public static class LocalRegistryPublisher
         }
 
         var repository = image.Repository;
-        var (digest, present) = await ExistingTags.CheckAsync(image, $"{registry}/{repository}", (tag, token) => LookUpAsync(client, repository, tag, token), cancellation).ConfigureAwait(false);
+        var replacing = onConflict == TagConflict.Replace ? (tag, existing) => WarnReplacing(context, $"{registry}/{repository}:{tag}", existing) : (Action<string, ExistingTags.StoredTag>?)null;
+        var (digest, present) = await ExistingTags.CheckAsync(image, $"{registry}/{repository}", (tag, token) => LookUpAsync(client, repository, tag, token), replacing, cancellation).ConfigureAwait(false);
         foreach (var tag in image.Tags.Except(present, StringComparer.Ordinal))
         {
             var target = ImageTags.Reference($"{registry}/{repository}", tag);
@@ -51,6 +56,12 @@ public static class LocalRegistryPublisher
         var manifest = await client.GetManifestAsync(repository, digest, cancellation).ConfigureAwait(false);
         return new PushedImage(registry, repository, digest, image.Tags, manifest.CompressedSize, present);
     }
+
+    private static void WarnReplacing(ICakeContext context, string reference, ExistingTags.StoredTag existing) =>
+        context.Log.Warning(
+            "Replacing {0} (it held {1}, another build): the legacy docker builder stamps the build time into every image, so a rebuild of one commit differs; only the local environment replaces tags, cloud registries never do.",
+            reference,
+            existing.Digest);
 
     private static async Task<ExistingTags.StoredTag?> LookUpAsync(RegistryClient client, string repository, string tag, CancellationToken cancellation)
     {

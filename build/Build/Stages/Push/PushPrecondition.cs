@@ -1,5 +1,6 @@
 using Build.Core;
 using Build.Core.Environments;
+using Build.Parameters;
 using Build.Tools.Git;
 using Cake.Core;
 
@@ -16,6 +17,21 @@ public sealed class PushPrecondition : StagePrecondition<PushTask>
 
     /// <summary>Gets the ECR session of this run's cloud push.</summary>
     public EcrSession Session => _session ?? throw new InvalidOperationException("No ECR session was opened: Push's precondition opens it before Setup, for a cloud environment only.");
+
+    /// <summary>A push is gated on the whole test suite and on the scan of the service this run builds: settings that weaken either are refused.</summary>
+    public override void Refuse(BuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Parameters.Tests != BuildParameters.AllTests)
+        {
+            throw UsageError.Of($"--{ArgumentNames.Tests} {context.Parameters.Tests} runs part of the test suite, and a push is gated on all of it: drop --{ArgumentNames.Tests} (Push runs Lint, Test, Coverage, Accessibility and ImageScan first).");
+        }
+
+        if (context.Parameters.Accessibility.Url is { } url)
+        {
+            throw UsageError.Of($"--{ArgumentNames.AccessibilityUrl} {url} scans another service, and a push is gated on the scan of the service this run builds: drop --{ArgumentNames.AccessibilityUrl}.");
+        }
+    }
 
     public override async Task PrepareAsync(BuildContext context, CancellationToken cancellation)
     {

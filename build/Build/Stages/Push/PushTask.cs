@@ -1,5 +1,9 @@
 using Build.Core;
 using Build.Core.Environments;
+using Build.Core.Gates;
+using Build.Stages.Accessibility;
+using Build.Stages.Coverage;
+using Build.Stages.Lint;
 using Build.Stages.Image;
 using Cake.Common.Diagnostics;
 using Cake.Frosting;
@@ -8,6 +12,9 @@ namespace Build.Stages.Push;
 
 [TaskName("Push")]
 [TaskDescription("Pushes the scanned image (local: the registry on 127.0.0.1, --registry; dev/staging/prod: the environment's ECR repository, then gates ECR's scan); a tag holding another image is never overwritten; repository@sha256 in artifacts/image/pushed.json.")]
+[IsDependentOn(typeof(LintTask))]
+[IsDependentOn(typeof(CoverageTask))]
+[IsDependentOn(typeof(AccessibilityTask))]
 [IsDependentOn(typeof(ImageScanTask))]
 public sealed class PushTask(PushPrecondition precondition) : AsyncFrostingTask<BuildContext>
 {
@@ -17,6 +24,7 @@ public sealed class PushTask(PushPrecondition precondition) : AsyncFrostingTask<
     public override async Task RunAsync(BuildContext context)
     {
         var image = ImageRecordFile.Resolve(context);
+        GateEvidence.Require(context, $"Push to {context.BuildEnvironment.Name}", image.Id);
         var record = ImagePaths.From(context.Paths).PushedFile;
 
         // pushed.json is what Deploy and Release trust: an older one must not survive a push that fails below.
@@ -27,7 +35,7 @@ public sealed class PushTask(PushPrecondition precondition) : AsyncFrostingTask<
         DockerEngineCheck.Require(context);
         var pushed = context.BuildEnvironment is CloudEnvironment cloud
             ? await PushToEcrAsync(context, cloud, image)
-            : await LocalRegistryPublisher.PushAsync(context, image, context.Parameters.Image.Registry, pushSettings: null, Interruption.Current.Token);
+            : await PushLocallyAsync(context, image);
 
         context.Results.Set(pushed);
         PushedImageFile.Write(record, pushed, image, context.BuildEnvironment.Name);
@@ -36,6 +44,15 @@ public sealed class PushTask(PushPrecondition precondition) : AsyncFrostingTask<
         context.Report.AddOutput("reference", pushed.Reference);
         context.Report.AddOutput("tags", string.Join(" ", pushed.Tags));
         context.Report.AddOutput("compressed", $"{pushed.CompressedSizeMegabytes:0.0} MB");
+    }
+
+    // This machine's own registry is the developer's loop, where a rebuild of one commit must go through; a registry
+    // shared with others keeps the never-overwrite rule even in the local environment.
+    private static Task<PushedImage> PushLocallyAsync(BuildContext context, ImageBuildResult image)
+    {
+        var registry = context.Parameters.Image.Registry;
+        var onConflict = RegistryClient.AddressOf(registry).Scheme == Uri.UriSchemeHttp ? TagConflict.Replace : TagConflict.Refuse;
+        return LocalRegistryPublisher.PushAsync(context, image, registry, pushSettings: null, onConflict, Interruption.Current.Token);
     }
 
     private async Task<PushedImage> PushToEcrAsync(BuildContext context, CloudEnvironment environment, ImageBuildResult image)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Build.Core;
+using Build.Core.Gates;
 using Build.Core.Secrets;
 using Build.Parameters;
 using Build.Stages.Compile;
@@ -19,6 +20,7 @@ public sealed class TestTask : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
+        GateLedger.Open(context, ReleaseGate.Test);
         var results = context.Paths.TestResults;
         context.CleanDirectory(results);
         var unitOnly = context.Parameters.Tests == BuildParameters.UnitTests;
@@ -73,6 +75,12 @@ public sealed class TestTask : FrostingTask<BuildContext>
         if (exitCode != 0)
         {
             throw new CakeException($"dotnet test failed with exit code {exitCode} although no test failed; see its output above.");
+        }
+
+        // Part of the suite is no gate: only the whole suite lets an image be pushed.
+        if (!unitOnly)
+        {
+            GateLedger.Pass(context, ReleaseGate.Test);
         }
     }
 
