@@ -46,7 +46,7 @@ public sealed class CakeHostTests
         Assert.True(run.ExitCode == 0, run.All);
         Assert.Empty(_host.Recorder.Events);
         Assert.Contains("Third", run.Output, StringComparison.Ordinal);
-        Assert.Contains("Third\n└─Second\n   └─First", run.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("Third\n├─Helper\n└─Second\n  └─First", run.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,7 +19,11 @@ public static class GateLedger
     public static void Open(BuildContext context, ReleaseGate gate)
     {
         ArgumentNullException.ThrowIfNull(context);
-        File.Delete(RecordFile(context.Paths, gate).FullPath);
+        var file = RecordFile(context.Paths, gate).FullPath;
+        if (File.Exists(file))
+        {
+            File.Delete(file);
+        }
     }
 
     /// <summary>Records that <paramref name="gate"/> passed in this run, for this run's Push and Deploy and for later runs.</summary>
