@@ -59,6 +59,31 @@ public sealed class ImagePushTests(DockerEngineFixture docker)
     }
 
     [Fact]
+    public async Task In_this_machines_registry_a_rebuild_of_the_same_tags_replaces_them_with_a_warning()
+    {
+        docker.RequireRegistry();
+        var repository = $"build-tests/replace-{docker.RunId}";
+        string[] tags = ["2.0.0-test", "abcdef012345"];
+        var first = docker.BuildAppImage(repository, tags);
+        docker.Track([.. tags.Select(tag => $"{DockerEngineFixture.Registry}/{repository}:{tag}")]);
+        var pushed = await LocalRegistryPublisher.PushAsync(docker.Context, first, DockerEngineFixture.Registry, FastRetries, CancellationToken.None);
+        var rebuilt = docker.BuildAppImage(repository, tags, created: "2026-03-03T00:00:00Z");
+        Assert.NotEqual(first.Id, rebuilt.Id);
+
+        var replaced = await LocalRegistryPublisher.PushAsync(docker.Context, rebuilt, DockerEngineFixture.Registry, FastRetries, TagConflict.Replace, CancellationToken.None);
+
+        Assert.NotEqual(pushed.Digest, replaced.Digest);
+        Assert.Empty(replaced.AlreadyPresentTags);
+        using var http = new HttpClient();
+        var registry = new RegistryClient(http, RegistryClient.AddressOf(DockerEngineFixture.Registry));
+        foreach (var tag in tags)
+        {
+            Assert.Equal(replaced.Digest, await registry.GetTagDigestAsync(repository, tag, CancellationToken.None));
+            Assert.Contains($"Replacing {DockerEngineFixture.Registry}/{repository}:{tag} (it held {pushed.Digest}, another build)", docker.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Without_a_registry_the_push_fails_with_one_line_saying_how_to_start_one()
     {
         docker.RequireEngine();
