@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Build.Core;
-using Build.Core.Gates;
 using Build.Core.Ci;
+using Build.Core.Gates;
 using Build.Core.Secrets;
 using Build.Parameters;
 using Build.Stages.Compile;

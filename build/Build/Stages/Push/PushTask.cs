@@ -3,8 +3,8 @@ using Build.Core.Environments;
 using Build.Core.Gates;
 using Build.Stages.Accessibility;
 using Build.Stages.Coverage;
-using Build.Stages.Lint;
 using Build.Stages.Image;
+using Build.Stages.Lint;
 using Cake.Common.Diagnostics;
 using Cake.Frosting;
 
