@@ -12,8 +12,14 @@ public sealed class BaseImageTask : FrostingTask<BuildContext>
 {
     public override string SkippedMessage => $"the image builds on a registry base (--{ArgumentNames.BaseImage}); BaseImage is for --{ArgumentNames.BaseImage} {ImageParameters.LocalBase}";
 
-    public override bool ShouldRun(BuildContext context) =>
-        context.Parameters.Image.UsesLocalBase || context.Target.Equals("BaseImage", StringComparison.OrdinalIgnoreCase);
+    public override bool ShouldRun(BuildContext context) => WillRun(context);
+
+    /// <summary>Whether BaseImage runs in this run: the image builds on the local base, or BaseImage is the target.</summary>
+    public static bool WillRun(BuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Parameters.Image.UsesLocalBase || context.Target.Equals("BaseImage", StringComparison.OrdinalIgnoreCase);
+    }
 
     public override void Run(BuildContext context)
     {
