@@ -1,6 +1,7 @@
 using System.Globalization;
 using Build.Core;
 using Build.Parameters;
+using Build.Stages.Prerequisites;
 using Cake.Common.Diagnostics;
 using Cake.Frosting;
 
@@ -8,6 +9,7 @@ namespace Build.Stages.Image;
 
 [TaskName("BaseImage")]
 [TaskDescription("Builds the air-gapped runtime base (app-base:debianNN) from Debian packages: glibc, OpenSSL, CA certificates, tzdata, user app (uid 1654); kept when unchanged.")]
+[IsDependentOn(typeof(PrerequisitesTask))]
 public sealed class BaseImageTask : FrostingTask<BuildContext>
 {
     public override string SkippedMessage => $"the image builds on a registry base (--{ArgumentNames.BaseImage}); BaseImage is for --{ArgumentNames.BaseImage} {ImageParameters.LocalBase}";
