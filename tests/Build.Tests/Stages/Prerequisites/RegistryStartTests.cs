@@ -57,7 +57,7 @@ public sealed class RegistryStartTests : IDisposable
         Assert.True(DetachedProcess.IsRunning(pid), $"The registry (pid {pid}) is not running after the build ended.");
 
         // Detached: a session of its own, so neither the build's interrupt handling nor a terminal's Ctrl-C reaches it.
-        Assert.Equal(pid, SessionOf(pid));
+        Assert.Equal(pid, Daemons.SessionOf(pid));
         Assert.Contains($"rootdirectory: \"{Folder.Root}\"", File.ReadAllText(Folder.ConfigFile), StringComparison.Ordinal);
 
         var second = Push();
@@ -75,29 +75,5 @@ public sealed class RegistryStartTests : IDisposable
     private string PrerequisitesStatus() =>
         BuildReportJson.Read(_build.Artifacts).Tasks.Single(task => task.Name == "Prerequisites").Status;
 
-    private static int SessionOf(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-
-        // After "pid (comm)": state, ppid, pgrp, session.
-        return int.Parse(fields[3], CultureInfo.InvariantCulture);
-    }
-
-    private static List<int> RegistriesServing(string config) =>
-        [.. Directory.EnumerateDirectories("/proc")
-            .Select(Path.GetFileName)
-            .Where(name => int.TryParse(name, CultureInfo.InvariantCulture, out _))
-            .Where(name =>
-            {
-                try
-                {
-                    return File.ReadAllText($"/proc/{name}/cmdline").Split('\0').Contains(config);
-                }
-                catch (IOException)
-                {
-                    return false;
-                }
-            })
-            .Select(name => int.Parse(name!, CultureInfo.InvariantCulture))];
+    private static List<int> RegistriesServing(string config) => Daemons.Find((command, _) => command.Contains(config));
 }
