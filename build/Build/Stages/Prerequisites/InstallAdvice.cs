@@ -18,7 +18,8 @@ public static class InstallAdvice
         ArgumentNullException.ThrowIfNull(machine);
         var need = status.Need;
         var detail = string.IsNullOrWhiteSpace(status.Detail) ? "" : $" ({status.Detail})";
-        return status.State == PrerequisiteState.NotRunning ? $"Prerequisites: {need.Name} does not answer{detail}; start it: {StartCommand(status, machine)}"
+        return status.Fix is { } fix ? $"Prerequisites: {need.Name} does not answer{detail}; fix: {fix}"
+            : status.State == PrerequisiteState.NotRunning ? $"Prerequisites: {need.Name} does not answer{detail}; start it: {StartCommand(status, machine)}"
             : need.Kind == PrerequisiteKind.AptPackageLists ? $"Prerequisites: {need.Name} are missing{detail}; get them: {InstallCommand(need, machine)}"
             : $"Prerequisites: {need.Name} is missing{detail}; install it: {InstallCommand(need, machine)}";
     }
@@ -72,9 +73,9 @@ public static class InstallAdvice
         var need = status.Need;
         return need.Kind switch
         {
+            _ when status.Fix is not null => status.Fix,
             PrerequisiteKind.DockerEngine when machine.Platform == MachinePlatform.MacOs => "open -a Docker",
             PrerequisiteKind.DockerEngine when machine.Platform == MachinePlatform.Windows => "start Docker Desktop",
-            PrerequisiteKind.DockerEngine when status.Executable is null => "start the engine DOCKER_HOST names, or unset DOCKER_HOST",
             PrerequisiteKind.DockerEngine => StartEngine(machine),
             PrerequisiteKind.LocalRegistry when status.Executable is { } server => LocalRegistryServer.StartCommand(server, LocalRegistryFolder.For(need.Address!, machine.DataFolder)),
             PrerequisiteKind.LocalRegistry => DockerRunRegistry(need.Address!),

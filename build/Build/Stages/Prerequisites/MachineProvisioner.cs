@@ -94,7 +94,11 @@ public sealed class MachineProvisioner(BuildContext context, MachineFacts machin
         var watch = Stopwatch.StartNew();
         var log = DockerDaemon.LogFile(machine.DataFolder);
         var how = DockerDaemon.Start(status.Executable!, machine.HasSystemd, decision.UsesSudo, log);
-        var answered = Poll.Until(() => context.DockerEngine().IsRunning, EngineStartTimeout, TimeSpan.FromSeconds(1), Interruption.Current.Token);
+        var answered = Poll.Until(
+            () => context.DockerEngine() is var engine && (engine.IsRunning || PrerequisiteProbe.IsPermissionDenied(engine)),
+            EngineStartTimeout,
+            TimeSpan.FromSeconds(1),
+            Interruption.Current.Token);
         Interruption.Current.ThrowIfRequested("while waiting for the Docker engine to start");
         if (!answered)
         {

@@ -66,13 +66,26 @@ public sealed class PrerequisiteProbe(BuildContext context, MachineFacts machine
         // An engine elsewhere (DOCKER_HOST) is not one the build can start.
         if (context.Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host && host != "unix:///var/run/docker.sock")
         {
-            return new(need, PrerequisiteState.NotRunning, $"DOCKER_HOST={host}: {status.Error}");
+            return new(need, PrerequisiteState.NotRunning, $"DOCKER_HOST={host}: {status.Error}", Fix: "start the engine DOCKER_HOST names, or unset DOCKER_HOST");
+        }
+
+        // It runs (as root), but this user may not use its socket.
+        if (IsPermissionDenied(status))
+        {
+            return new(need, PrerequisiteState.NotRunning, status.Error, Fix: "sudo usermod -aG docker \"$USER\" and log in again (or run the build as root)");
         }
 
         var dockerd = OperatingSystem.IsLinux() ? DockerDaemon.Locate(SearchPath) : null;
         return OperatingSystem.IsLinux() && dockerd is null
             ? new(need, PrerequisiteState.Missing, "dockerd is not installed")
             : new(need, PrerequisiteState.NotRunning, status.Error, dockerd);
+    }
+
+    /// <summary>Whether the CLI reached an engine whose socket this user may not use: started, nothing more to wait for.</summary>
+    public static bool IsPermissionDenied(DockerEngineStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        return status.Error?.Contains("permission denied", StringComparison.OrdinalIgnoreCase) == true;
     }
 
     private PrerequisiteStatus Registry(Prerequisite need)

@@ -71,7 +71,19 @@ public sealed class InstallAdviceTests
         Assert.Equal("dockerd >>/home/dev/.local/share/app-build/dockerd.log 2>&1 &", InstallAdvice.StartCommand(stopped, DebianRoot));
         Assert.Equal("open -a Docker", InstallAdvice.StartCommand(stopped with { Executable = null }, Mac));
         Assert.Equal("start Docker Desktop", InstallAdvice.StartCommand(stopped with { Executable = null }, Windows));
-        Assert.Equal("start the engine DOCKER_HOST names, or unset DOCKER_HOST", InstallAdvice.StartCommand(stopped with { Executable = null }, DebianRoot));
+        Assert.Equal("start the engine DOCKER_HOST names, or unset DOCKER_HOST", InstallAdvice.StartCommand(stopped with { Executable = null, Fix = "start the engine DOCKER_HOST names, or unset DOCKER_HOST" }, DebianRoot));
+    }
+
+    [Fact]
+    public void A_fix_the_probe_found_replaces_the_usual_start_command()
+    {
+        var denied = new PrerequisiteStatus(Prerequisite.DockerEngine, PrerequisiteState.NotRunning, "permission denied while trying to connect to the Docker daemon socket", Fix: "sudo usermod -aG docker \"$USER\" and log in again (or run the build as root)");
+
+        Assert.Equal(
+            "Prerequisites: the Docker engine does not answer (permission denied while trying to connect to the Docker daemon socket); fix: sudo usermod -aG docker \"$USER\" and log in again (or run the build as root)",
+            InstallAdvice.Line(denied, DebianUser));
+        Assert.True(PrerequisiteProbe.IsPermissionDenied(new Build.Tools.Docker.DockerEngineStatus(null, "permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock", false)));
+        Assert.False(PrerequisiteProbe.IsPermissionDenied(new Build.Tools.Docker.DockerEngineStatus(null, "Cannot connect to the Docker daemon at unix:///var/run/docker.sock.", false)));
     }
 
     [Fact]
