@@ -1,5 +1,6 @@
 using Build.Core;
 using Build.Core.Checkout;
+using Build.Core.Prerequisites;
 using Build.Core.Reporting;
 using Build.Core.Secrets;
 using Build.Parameters;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Build;
 
 /// <summary>
-/// Composes the build: context, lifetimes, the stages' preconditions, secret redaction, the run lock (released when
+/// Composes the build: context, lifetimes, the stages' preconditions and machine needs, secret redaction, the run lock (released when
 /// the host ends). Used by Program and by the tests.
 /// </summary>
 public static class BuildHost
@@ -30,7 +31,9 @@ public static class BuildHost
                 .AddSingleton(secrets)
                 .AddSingleton<RunLock>()
                 .AddSingleton(provider => BuildParameters.Parse(provider.GetRequiredService<ICakeContext>().Arguments, secrets))
-                .AddStagePreconditions());
+                .AddSingleton<ScheduledTasks>()
+                .AddStagePreconditions()
+                .AddStageTools());
     }
 
     // Like tasks, a stage's preconditions are found in this assembly: adding one to a stage folder is all it takes.
@@ -44,6 +47,20 @@ public static class BuildHost
         {
             services.AddSingleton(type);
             services.AddSingleton(typeof(IStagePrecondition), provider => provider.GetRequiredService(type));
+        }
+
+        return services;
+    }
+
+    // Like preconditions, what a stage needs from the machine is declared in its folder and found here.
+    private static IServiceCollection AddStageTools(this IServiceCollection services)
+    {
+        var types = typeof(BuildHost).Assembly.GetExportedTypes()
+            .Where(type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IStageTools)))
+            .OrderBy(type => type.FullName, StringComparer.Ordinal);
+        foreach (var type in types)
+        {
+            services.AddSingleton(typeof(IStageTools), type);
         }
 
         return services;

@@ -15,6 +15,7 @@ public static class ArgumentNames
     public const string Artifacts = "artifacts";
     public const string KeepArtifacts = "keep-artifacts";
     public const string LockWait = "lock-wait";
+    public const string NoInstall = "no-install";
 
     // Test and Coverage.
     public const string CoverageThreshold = "coverage-threshold";
@@ -56,7 +57,7 @@ public static class ArgumentNames
     /// <summary>Gets every name above, in the README's order: what the command line may hold besides the host's switches.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Configuration, Environment, Version, BuildVersion, Artifacts, KeepArtifacts, LockWait,
+        Configuration, Environment, Version, BuildVersion, Artifacts, KeepArtifacts, LockWait, NoInstall,
         CoverageThreshold, BranchThreshold, Tests,
         AccessibilityUrl, AccessibilityMaxPages, AccessibilityImpact, AccessibilityPaths, BrowserPath,
         ImageRepository, ImageBuildMode, BaseImage, SdkImage, ImageBuilder, ImageSizeBudget, Registry, EcrRepository,

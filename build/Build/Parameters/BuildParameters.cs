@@ -39,6 +39,9 @@ public sealed record BuildParameters(
     /// <summary>Gets whether this run adds to what earlier runs left in the artifacts folder (the later steps of one CI job) instead of moving it aside.</summary>
     public bool KeepArtifacts { get; init; }
 
+    /// <summary>Gets whether the Prerequisites task only checks (one line per missing tool with its install command) instead of installing and starting what is missing.</summary>
+    public bool NoInstall { get; init; }
+
     /// <summary>Gets the settings of the Accessibility target.</summary>
     public AccessibilityParameters Accessibility { get; init; } = AccessibilityParameters.Default;
 
@@ -79,6 +82,7 @@ public sealed record BuildParameters(
         {
             Tests = reader.OneOf(ArgumentNames.Tests, TestSelections, AllTests),
             KeepArtifacts = reader.Flag(ArgumentNames.KeepArtifacts),
+            NoInstall = reader.Flag(ArgumentNames.NoInstall),
             LockWait = TimeSpan.FromSeconds(reader.IntInRange(ArgumentNames.LockWait, 0, MaxLockWaitSeconds, DefaultLockWaitSeconds)),
             Accessibility = AccessibilityParameters.Parse(reader),
             Image = ImageParameters.Parse(reader, EnvironmentNames.IsLocal(environment)),

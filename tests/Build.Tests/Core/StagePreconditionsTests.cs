@@ -31,7 +31,7 @@ public sealed class StagePreconditionsTests : IDisposable
         Assert.Equal(
             ["refuse Restore", "refuse Version", "refuse Compile", "prepare Restore", "prepare Version", "prepare Compile"],
             _events);
-        Assert.Matches(@"1\. Restore\s+2\. Version\s+3\. Compile", run.Output);
+        Assert.Matches(@"1\. Prerequisites\s+2\. Restore\s+3\. Version\s+4\. Compile", run.Output);
     }
 
     [Fact]

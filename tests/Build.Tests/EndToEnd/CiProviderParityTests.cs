@@ -24,7 +24,7 @@ public sealed class CiProviderParityTests
         Assert.Equal("Local", local.CiProvider);
         Assert.Equal("Jenkins", jenkins.CiProvider);
         Assert.Equal("GitHubActions", gitHub.CiProvider);
-        Assert.Equal([("Version", "Succeeded")], local.Tasks);
+        Assert.Equal([("Prerequisites", "Succeeded"), ("Version", "Succeeded")], local.Tasks);
         Assert.Equal(local.Tasks, jenkins.Tasks);
         Assert.Equal(local.Tasks, gitHub.Tasks);
         Assert.All([local, jenkins, gitHub], report => Assert.True(report.Succeeded));

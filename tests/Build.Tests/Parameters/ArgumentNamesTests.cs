@@ -20,6 +20,7 @@ public sealed partial class ArgumentNamesTests
         [ArgumentNames.Artifacts] = "out/ci1",
         [ArgumentNames.KeepArtifacts] = "true",
         [ArgumentNames.LockWait] = "9",
+        [ArgumentNames.NoInstall] = "true",
         [ArgumentNames.CoverageThreshold] = "50",
         [ArgumentNames.BranchThreshold] = "50",
         [ArgumentNames.Tests] = "unit",

@@ -1,4 +1,5 @@
 using Build.Core;
+using Build.Stages.Prerequisites;
 using Cake.Common.Tools.DotNet;
 using Cake.Common.Tools.DotNet.Restore;
 using Cake.Frosting;
@@ -7,6 +8,7 @@ namespace Build.Stages.Compile;
 
 [TaskName("Restore")]
 [TaskDescription("Restores the NuGet packages of every project in the solution.")]
+[IsDependentOn(typeof(PrerequisitesTask))]
 public sealed class RestoreTask : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context) =>

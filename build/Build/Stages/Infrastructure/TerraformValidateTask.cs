@@ -2,6 +2,7 @@ using Build.Core;
 using Build.Core.Ci;
 using Build.Parameters;
 using Build.Stages.Lint;
+using Build.Stages.Prerequisites;
 using Build.Tools.Terraform;
 using Cake.Core;
 using Cake.Frosting;
@@ -10,6 +11,7 @@ namespace Build.Stages.Infrastructure;
 
 [TaskName("TerraformValidate")]
 [TaskDescription("terraform fmt -check and validate of terraform/ (init without a backend; part of Lint).")]
+[IsDependentOn(typeof(PrerequisitesTask))]
 [IsDependeeOf(typeof(LintTask))]
 public sealed class TerraformValidateTask : FrostingTask<BuildContext>
 {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Build.Core;
 using Build.Core.Secrets;
 using Build.Core.Versioning;
+using Build.Stages.Prerequisites;
 using Cake.Common.Diagnostics;
 using Cake.Common.IO;
 using Cake.Frosting;
@@ -10,6 +11,7 @@ namespace Build.Stages.Versioning;
 
 [TaskName("Version")]
 [TaskDescription("Computes the SemVer version from git tags (vX.Y.Z + commit height) and writes artifacts/version.json.")]
+[IsDependentOn(typeof(PrerequisitesTask))]
 public sealed class VersionTask : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)

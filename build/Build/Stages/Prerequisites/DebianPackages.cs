@@ -1,0 +1,21 @@
+using Build.Core.Prerequisites;
+
+namespace Build.Stages.Prerequisites;
+
+/// <summary>The Debian (or Ubuntu) package that provides a prerequisite; none for terraform (HashiCorp's own repository) and what is not a package.</summary>
+public static class DebianPackages
+{
+    public static string? For(Prerequisite need, bool ubuntu)
+    {
+        ArgumentNullException.ThrowIfNull(need);
+        return need.Kind switch
+        {
+            PrerequisiteKind.Git => "git",
+            PrerequisiteKind.Shellcheck => "shellcheck",
+            PrerequisiteKind.Chromium => ubuntu ? "chromium-browser" : "chromium",
+            PrerequisiteKind.DockerEngine => "docker.io",
+            PrerequisiteKind.LocalRegistry => "docker-registry",
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,30 @@
+using Build.Core;
+using Build.Core.Prerequisites;
+using Build.Parameters;
+
+namespace Build.Stages.Test;
+
+/// <summary>
+/// The unit tests need git; every test (the default) needs what the integration tests use: shellcheck, terraform and
+/// the AWS provider, a Docker engine, the registry on 127.0.0.1:5000, Chromium, and apt's package lists (the image
+/// tests build the base image).
+/// </summary>
+public sealed class TestTools : StageTools<TestTask>
+{
+    public override IEnumerable<Prerequisite> Needs(BuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Parameters.Tests == BuildParameters.UnitTests
+            ? [Prerequisite.Git]
+            : [
+                Prerequisite.Git,
+                Prerequisite.Shellcheck,
+                Prerequisite.Terraform,
+                Prerequisite.TerraformAwsProvider,
+                Prerequisite.DockerEngine,
+                Prerequisite.LocalRegistry(ImageParameters.DefaultRegistry),
+                Prerequisite.Chromium,
+                Prerequisite.AptPackageLists,
+            ];
+    }
+}
