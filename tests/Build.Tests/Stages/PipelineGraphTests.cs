@@ -20,6 +20,7 @@ public sealed partial class PipelineGraphTests : IDisposable
     {
         var order = DryRun(target);
 
+        Assert.Equal("Prerequisites", order[0]);
         var push = order.IndexOf("Push");
         Assert.True(push > 0, string.Join(", ", order));
         Assert.All(Gates, gate => Assert.InRange(order.IndexOf(gate), 0, push - 1));
