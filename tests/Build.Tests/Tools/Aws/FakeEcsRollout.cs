@@ -29,6 +29,18 @@ public sealed record FakeEcsRollout(FakeEcsOutcome Outcome, int Polls = 2)
 
     public string Reason { get; init; } = CircuitBreakerReason;
 
+    /// <summary>
+    /// Gets the time after the deployment started at which the outcome happens, instead of a poll count: the first
+    /// poll at or after it sees the outcome, and <see cref="FakeEcsService.DeclaredFailedAt"/> is that moment (not the
+    /// poll's), so detection latency can be measured. Until then nothing changes (no task runs yet).
+    /// </summary>
+    public TimeSpan? After { get; init; }
+
+    /// <summary>Gets the poll after which the next <see cref="Throttles"/> DescribeServices requests are throttled.</summary>
+    public int? ThrottleAfterPoll { get; init; }
+
+    public int Throttles { get; init; }
+
     /// <summary>Gets a value indicating whether, after a rollback, ours is still listed as INACTIVE (else it is gone).</summary>
     public bool OursInactiveAfterRollback { get; init; }
 

@@ -49,6 +49,14 @@ public sealed partial class FakeEcs
             service.AddEvent(now, $"has started {service.DesiredCount} tasks: {string.Join(' ', Enumerable.Range(0, service.DesiredCount).Select(_ => $"(task {Guid.NewGuid():N})"))}.");
         }
 
+        if (script.ThrottleAfterPoll == poll)
+        {
+            for (var i = 0; i < script.Throttles; i++)
+            {
+                _scriptedFailures.Add(("DescribeServices", 400, new JsonObject { ["__type"] = "ThrottlingException" }.ToJsonString()));
+            }
+        }
+
         if (script.Outcome == FakeEcsOutcome.NeverSettles)
         {
             ours.RunningCount = Math.Max(service.DesiredCount - 1, 0);
@@ -62,7 +70,13 @@ public sealed partial class FakeEcs
             return;
         }
 
-        if (poll < script.Polls)
+        if (script.After is { } after && now - ours.CreatedAt < after)
+        {
+            ours.PendingCount = service.DesiredCount;
+            return;
+        }
+
+        if (script.After is null && poll < script.Polls)
         {
             ours.RunningCount = (poll - 1) * service.DesiredCount / script.Polls;
             ours.PendingCount = service.DesiredCount - ours.RunningCount;
@@ -129,7 +143,7 @@ public sealed partial class FakeEcs
         ours.RunningCount = 0;
         ours.PendingCount = 0;
         ours.UpdatedAt = now;
-        service.DeclaredFailedAt = now;
+        service.DeclaredFailedAt = script.After is { } after ? ours.CreatedAt + after : now;
         service.FailedDeploymentId = ours.Id;
         service.AddEvent(now, $"(deployment {ours.Id}) deployment failed: tasks failed to start.");
         if (!service.CircuitBreakerRollback || service.RolledFrom is null)
