@@ -1,9 +1,10 @@
 namespace Build.Stages.Deploy.Ecs;
 
 /// <summary>
-/// How an ECS deploy polls (<see cref="EcsRolloutWatcher"/>) and reports: the poll interval starts at <see cref="MinPollInterval"/>, grows by
-/// <see cref="PollGrowth"/> while nothing changes up to <see cref="MaxPollInterval"/>, and drops back when something
-/// does; a failure names at most <see cref="EventsShown"/> events and <see cref="StoppedTasksShown"/> stopped tasks.
+/// How an ECS deploy polls (<see cref="EcsRolloutWatcher"/>) and reports: the poll interval starts at
+/// <see cref="MinPollInterval"/>, grows by <see cref="PollGrowth"/> while nothing changes up to
+/// <see cref="MaxPollInterval"/>, and drops back when something does; a failure names at most
+/// <see cref="EventsShown"/> events and <see cref="StoppedTasksShown"/> stopped tasks.
 /// </summary>
 public sealed record EcsDeployOptions
 {
