@@ -1,0 +1,12 @@
+namespace Build.Stages.Deploy.Ecs;
+
+/// <summary>
+/// What to deploy to an ECS service and how to judge it: the image by digest (<c>repository@sha256:...</c>, never a
+/// tag) for the container named <paramref name="Container"/>, the version /version must report at
+/// <paramref name="ServiceUrl"/>, and how long the rollout (and, after a failed smoke test, the rollback) may take.
+/// </summary>
+public sealed record EcsDeployRequest(string Cluster, string Service, string Container, string Image, string? ExpectedVersion, Uri ServiceUrl, TimeSpan Timeout)
+{
+    /// <summary>Gets "cluster/service", as messages name the target.</summary>
+    public string Target => $"{Cluster}/{Service}";
+}

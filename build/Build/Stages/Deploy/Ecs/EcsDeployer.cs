@@ -1,0 +1,228 @@
+using System.Globalization;
+using Build.Core.Reporting;
+using Build.Tools.Aws.Ecs;
+
+namespace Build.Stages.Deploy.Ecs;
+
+/// <summary>
+/// Deploys an image (by digest) to an ECS service, the cloud environments' deploy:
+/// <list type="number">
+/// <item>DescribeServices: a missing service fails naming cluster and service (Apply creates it); a deployment in
+/// progress is refused (one deploy per environment at a time), before anything is registered.</item>
+/// <item>The service's current task definition is described and registered again with one change, the named
+/// container's image (<see cref="TaskDefinitionRevision"/>).</item>
+/// <item>UpdateService to the new revision; its deployment is followed (<see cref="EcsRolloutWatcher"/>) until
+/// COMPLETED. FAILED, a circuit-breaker rollback, the deployment disappearing and the timeout fail, with the newest
+/// service events and the stopped tasks' reasons and exit codes (<see cref="EcsFailureDetails"/>).</item>
+/// <item>The smoke test runs against the service URL; when it fails, the service is pointed back at the previous
+/// revision and followed to COMPLETED, and the deploy still fails, saying what runs now.</item>
+/// </list>
+/// Every wait is on the given clock; the ECS client retries throttling itself.
+/// </summary>
+public sealed class EcsDeployer
+{
+    private readonly IEcsClient _ecs;
+    private readonly Func<Uri, string?, CancellationToken, Task<IReadOnlyList<string>>> _smoke;
+    private readonly Action<EcsProgress> _progress;
+    private readonly TimeProvider _clock;
+    private readonly EcsDeployOptions _options;
+
+    /// <param name="ecs">The ECS client (in the environment's region).</param>
+    /// <param name="smoke">The smoke test: service URL, expected version; returns the checks that passed, throws on failure (<see cref="SmokeTest.RunAsync"/>).</param>
+    /// <param name="progress">Receives a line per step and per poll.</param>
+    /// <param name="clock">The clock every wait and timing uses.</param>
+    /// <param name="options">Poll interval bounds and how much a failure names; <see cref="EcsDeployOptions.Default"/> when null.</param>
+    public EcsDeployer(
+        IEcsClient ecs,
+        Func<Uri, string?, CancellationToken, Task<IReadOnlyList<string>>> smoke,
+        Action<EcsProgress> progress,
+        TimeProvider clock,
+        EcsDeployOptions? options = null)
+    {
+        _ecs = ecs ?? throw new ArgumentNullException(nameof(ecs));
+        _smoke = smoke ?? throw new ArgumentNullException(nameof(smoke));
+        _progress = progress ?? throw new ArgumentNullException(nameof(progress));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _options = options ?? EcsDeployOptions.Default;
+    }
+
+    /// <summary>Deploys <paramref name="request"/>; returns what runs now, or throws <see cref="EcsDeployFailedException"/> (one line) saying why not and what runs instead.</summary>
+    public async Task<EcsDeployment> DeployAsync(EcsDeployRequest request, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(request.Timeout, TimeSpan.Zero);
+        EcsImageReference.RequireDigest(request.Image, request.Target);
+        var ecs = new CountingEcsClient(_ecs);
+        var started = _clock.GetTimestamp();
+
+        var service = await DescribeAsync(ecs, request, cancellation).ConfigureAwait(false);
+        RefuseWhileBusy(service, request, ecs);
+        var previous = service.Primary?.TaskDefinition is { Length: > 0 } primary ? primary : service.TaskDefinition;
+        var current = await ecs.DescribeTaskDefinitionAsync(previous, cancellation).ConfigureAwait(false);
+        var registration = TaskDefinitionRevision.WithImage(current, request.Container, request.Image);
+        var registered = await ecs.RegisterTaskDefinitionAsync(registration, cancellation).ConfigureAwait(false);
+        var registerTime = _clock.GetElapsedTime(started);
+        Report($"registered {registered} ({request.Container} = {request.Image}), replacing {current}");
+
+        var rolloutStarted = _clock.GetTimestamp();
+        var update = await ecs.UpdateServiceAsync(request.Cluster, request.Service, registered.Arn, cancellation).ConfigureAwait(false);
+        Report($"{request.Target} now deploys {registered}: deployment {update.DeploymentId ?? "(not named by UpdateService; followed by task definition)"}");
+        var watcher = new EcsRolloutWatcher(ecs, _clock, _options, _progress);
+        var rollout = await watcher.WatchAsync(request.Cluster, request.Service, new EcsRolloutTarget(update.DeploymentId, registered.Arn), previous, request.Timeout, cancellation)
+            .ConfigureAwait(false);
+        if (!rollout.IsCompleted)
+        {
+            throw await RolloutFailureAsync(ecs, request, rollout, registered.Arn, cancellation).ConfigureAwait(false);
+        }
+
+        var rolloutTime = _clock.GetElapsedTime(rolloutStarted);
+        var smokeStarted = _clock.GetTimestamp();
+        IReadOnlyList<string> checks;
+        try
+        {
+            checks = await _smoke(request.ServiceUrl, request.ExpectedVersion, cancellation).ConfigureAwait(false);
+        }
+        catch (Exception failed) when (failed is not OutOfMemoryException)
+        {
+            // Interrupted or failed alike: what runs was never proven, so the previous revision is put back.
+            throw await RollBackAsync(ecs, watcher, request, registered.Arn, previous, rollout.DeploymentId, SmokeReason(failed, cancellation), cancellation).ConfigureAwait(false);
+        }
+
+        var smokeTime = _clock.GetElapsedTime(smokeStarted);
+        return new EcsDeployment(
+            request.Cluster,
+            request.Service,
+            rollout.DeploymentId ?? "",
+            registered.Arn,
+            previous,
+            request.Image,
+            request.ExpectedVersion,
+            request.ServiceUrl,
+            new EcsDeployTimings(registerTime, rolloutTime, smokeTime, _clock.GetElapsedTime(started)),
+            checks,
+            ecs.Counts,
+            rollout.Polls);
+    }
+
+    private static async Task<EcsService> DescribeAsync(CountingEcsClient ecs, EcsDeployRequest request, CancellationToken cancellation)
+    {
+        EcsService service;
+        try
+        {
+            service = await ecs.DescribeServiceAsync(request.Cluster, request.Service, cancellation).ConfigureAwait(false);
+        }
+        catch (Exception missing) when (missing is EcsServiceNotFoundException or EcsClusterNotFoundException)
+        {
+            throw new EcsDeployFailedException(EcsDeployFailureKind.ServiceMissing, $"Deploy to ECS service {request.Target} failed: {missing.Message}") { ApiCalls = ecs.Counts };
+        }
+
+        return service.IsActive
+            ? service
+            : throw new EcsDeployFailedException(
+                EcsDeployFailureKind.ServiceMissing,
+                $"Deploy to ECS service {request.Target} failed: the service is {service.Status} (deleted or being deleted): create it again (terraform, target Apply).")
+            {
+                ApiCalls = ecs.Counts,
+            };
+    }
+
+    /// <summary>One deploy per environment at a time: any deployment still IN_PROGRESS (someone else's, or a rollback) is refused.</summary>
+    private void RefuseWhileBusy(EcsService service, EcsDeployRequest request, CountingEcsClient ecs)
+    {
+        var busy = service.Deployments.FirstOrDefault(deployment => deployment.IsInProgress)
+            ?? (service.Deployments.Count > 1 && service.Deployments.All(deployment => deployment.RolloutState is null) ? service.Primary : null);
+        if (busy is null)
+        {
+            return;
+        }
+
+        var since = busy.CreatedAt is { } created
+            ? string.Create(CultureInfo.InvariantCulture, $"since {created:yyyy-MM-dd HH:mm:ss}Z, {(_clock.GetUtcNow() - created).TotalMinutes:0} min ago")
+            : "since an unknown time";
+        throw new EcsDeployFailedException(
+            EcsDeployFailureKind.Refused,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"Deploy to ECS service {request.Target} refused: deployment {busy.Id} ({busy.Status}, task definition {EcsArns.ShortTaskDefinition(busy.TaskDefinition)}) is in progress {since}, {busy.RunningCount}/{busy.DesiredCount} running; one deploy per environment at a time: wait for it to complete or fail, then deploy again."))
+        {
+            RunningTaskDefinition = service.Primary?.TaskDefinition,
+            ApiCalls = ecs.Counts,
+        };
+    }
+
+    private async Task<EcsDeployFailedException> RolloutFailureAsync(CountingEcsClient ecs, EcsDeployRequest request, EcsRolloutOutcome rollout, string registered, CancellationToken cancellation)
+    {
+        var detectedAt = _clock.GetUtcNow();
+        var details = await EcsFailureDetails.CollectAsync(ecs, request.Cluster, rollout.Service, registered, _options, cancellation).ConfigureAwait(false);
+        var (kind, after) = rollout.Result switch
+        {
+            EcsRolloutResult.RolledBack => (EcsDeployFailureKind.RolledBackByEcs, $"{EcsArns.ShortTaskDefinition(rollout.RunningTaskDefinition ?? "")} runs again"),
+            EcsRolloutResult.Failed => (EcsDeployFailureKind.RolloutFailed, "check the service in the ECS console"),
+            EcsRolloutResult.Gone => (EcsDeployFailureKind.DeploymentGone, "check who else deploys this service"),
+            _ => (EcsDeployFailureKind.TimedOut, TimedOutAdvice(rollout.Service)),
+        };
+        return new EcsDeployFailedException(kind, $"Deploy of {request.Image} to ECS service {request.Target} failed: {rollout.Reason}; {after}. {details}")
+        {
+            RolledBack = kind == EcsDeployFailureKind.RolledBackByEcs,
+            RunningTaskDefinition = rollout.RunningTaskDefinition,
+            NewTaskDefinition = registered,
+            DeploymentId = rollout.DeploymentId,
+            DetectedAt = detectedAt,
+            ApiCalls = ecs.Counts,
+        };
+    }
+
+    private static string TimedOutAdvice(EcsService service) => service.CircuitBreaker is { Enable: true, Rollback: true }
+        ? "ECS goes on with it, and its circuit breaker rolls it back if its tasks keep failing; raise the deploy timeout if rollouts are this slow"
+        : "ECS goes on with it and nothing rolls it back (the service has no circuit breaker with rollback): check the service in the ECS console";
+
+    private async Task<EcsDeployFailedException> RollBackAsync(
+        CountingEcsClient ecs, EcsRolloutWatcher watcher, EcsDeployRequest request, string registered, string previous, string? deploymentId, string reason, CancellationToken cancellation)
+    {
+        Report($"{reason}; rolling {request.Target} back to {EcsArns.ShortTaskDefinition(previous)}");
+        string after;
+        var rolledBack = false;
+        string? running = registered;
+        try
+        {
+            // Not cancelled by an interrupt: putting the previous revision back is how an interrupted deploy stops cleanly.
+            var update = await ecs.UpdateServiceAsync(request.Cluster, request.Service, previous, CancellationToken.None).ConfigureAwait(false);
+            var rollback = await watcher.WatchAsync(request.Cluster, request.Service, new EcsRolloutTarget(update.DeploymentId, previous), registered, request.Timeout, cancellation)
+                .ConfigureAwait(false);
+            running = rollback.RunningTaskDefinition;
+            if (rollback.IsCompleted)
+            {
+                rolledBack = true;
+                after = string.Create(CultureInfo.InvariantCulture, $"rolled back: {previous} runs again (deployment {rollback.DeploymentId}, {rollback.Elapsed.TotalSeconds:0} s)");
+            }
+            else
+            {
+                var details = await EcsFailureDetails.CollectAsync(ecs, request.Cluster, rollback.Service, previous, _options, cancellation).ConfigureAwait(false);
+                after = $"rollback failed too: {rollback.Reason}; the service's PRIMARY runs {running ?? "nothing"}. {details}";
+            }
+        }
+        catch (Exception failed) when (failed is not (OutOfMemoryException or OperationCanceledException))
+        {
+            after = $"rollback failed too ({failed.Message}): {registered} may still run; check the service in the ECS console";
+        }
+
+        return new EcsDeployFailedException(
+            EcsDeployFailureKind.SmokeFailed,
+            $"Deploy of {request.Image} to ECS service {request.Target} failed after its rollout completed: {Bounded.Text(reason, 500)}; {after}")
+        {
+            RolledBack = rolledBack,
+            RunningTaskDefinition = running,
+            NewTaskDefinition = registered,
+            DeploymentId = deploymentId,
+            DetectedAt = _clock.GetUtcNow(),
+            ApiCalls = ecs.Counts,
+        };
+    }
+
+    private static string SmokeReason(Exception failed, CancellationToken cancellation) =>
+        failed is OperationCanceledException && cancellation.IsCancellationRequested
+            ? "interrupted during the smoke test"
+            : failed.Message.StartsWith("smoke test failed", StringComparison.Ordinal) ? failed.Message : $"smoke test failed: {failed.Message}";
+
+    private void Report(string line) => _progress(new EcsProgress(line, IsPoll: false, Changed: true));
+}

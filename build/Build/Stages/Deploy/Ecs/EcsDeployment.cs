@@ -1,0 +1,25 @@
+using Build.Core;
+
+namespace Build.Stages.Deploy.Ecs;
+
+/// <summary>
+/// A successful ECS deploy: the service runs <paramref name="TaskDefinitionArn"/> (the image by digest) through
+/// deployment <paramref name="DeploymentId"/>, COMPLETED and smoke-tested; <paramref name="PreviousTaskDefinitionArn"/>
+/// is what it replaced (what to roll back to).
+/// </summary>
+public sealed record EcsDeployment(
+    string Cluster,
+    string Service,
+    string DeploymentId,
+    string TaskDefinitionArn,
+    string PreviousTaskDefinitionArn,
+    string Image,
+    string? Version,
+    Uri ServiceUrl,
+    EcsDeployTimings Timings,
+    IReadOnlyList<string> Checks,
+    IReadOnlyDictionary<string, int> ApiCalls,
+    int Polls) : IStageResult
+{
+    public static string Missing => "Nothing was deployed to ECS in this run: the Deploy target deploys.";
+}
