@@ -101,3 +101,67 @@ resource "aws_iam_role" "task" {
     ]
   })
 }
+
+###############################################################################
+# Deploy policy: what the build's Deploy step needs, and nothing more, for the
+# CI role (or person) that deploys this service. Attach it to that role; the
+# role itself lives with the CI's OIDC set-up, outside this module.
+# RegisterTaskDefinition, DescribeTaskDefinition and ListTasks support no
+# resource-level permissions; ListTasks is limited to this cluster instead.
+###############################################################################
+
+resource "aws_iam_policy" "deploy" {
+  name        = "${local.name_prefix}-deploy"
+  description = "Deploys ${local.name_prefix}: new task definition revisions, service updates, reading the rollout"
+
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "RegisterRevisions"
+        Effect   = "Allow"
+        Action   = ["ecs:RegisterTaskDefinition", "ecs:DescribeTaskDefinition"]
+        Resource = "*"
+      },
+      {
+        Sid      = "TagNewRevisions"
+        Effect   = "Allow"
+        Action   = ["ecs:TagResource"]
+        Resource = "arn:${local.aws_partition}:ecs:${var.aws_region}:${local.aws_account_id}:task-definition/${aws_ecs_task_definition.this.family}:*"
+        Condition = {
+          StringEquals = { "ecs:CreateAction" = "RegisterTaskDefinition" }
+        }
+      },
+      {
+        Sid      = "UpdateAndWatchTheService"
+        Effect   = "Allow"
+        Action   = ["ecs:UpdateService", "ecs:DescribeServices"]
+        Resource = aws_ecs_service.this.id
+      },
+      {
+        Sid      = "ListStoppedTasks"
+        Effect   = "Allow"
+        Action   = ["ecs:ListTasks"]
+        Resource = "*"
+        Condition = {
+          ArnEquals = { "ecs:cluster" = aws_ecs_cluster.this.arn }
+        }
+      },
+      {
+        Sid      = "DescribeTheServiceTasks"
+        Effect   = "Allow"
+        Action   = ["ecs:DescribeTasks"]
+        Resource = "arn:${local.aws_partition}:ecs:${var.aws_region}:${local.aws_account_id}:task/${aws_ecs_cluster.this.name}/*"
+      },
+      {
+        Sid      = "PassTheTaskRoles"
+        Effect   = "Allow"
+        Action   = ["iam:PassRole"]
+        Resource = [aws_iam_role.task_execution.arn, aws_iam_role.task.arn]
+        Condition = {
+          StringEquals = { "iam:PassedToService" = "ecs-tasks.amazonaws.com" }
+        }
+      },
+    ]
+  })
+}

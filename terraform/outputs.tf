@@ -77,3 +77,8 @@ output "task_security_group_id" {
   description = "Security group of the tasks (e.g. for one-off run-task calls)."
   value       = aws_security_group.tasks.id
 }
+
+output "deploy_policy_arn" {
+  description = "ARN of the IAM policy the deploying CI role needs (attach it to that role)."
+  value       = aws_iam_policy.deploy.arn
+}

@@ -53,6 +53,7 @@ public static class ArgumentNames
     // Deploy.
     public const string DeployPort = "deploy-port";
     public const string HealthTimeout = "health-timeout";
+    public const string DeployTimeout = "deploy-timeout";
 
     /// <summary>Gets every name above, in the README's order: what the command line may hold besides the host's switches.</summary>
     public static IReadOnlyList<string> All { get; } =
@@ -63,7 +64,7 @@ public static class ArgumentNames
         ImageRepository, ImageBuildMode, BaseImage, SdkImage, ImageBuilder, ImageSizeBudget, Registry, EcrRepository,
         VulnerabilityThreshold, VulnerabilityIgnoreFile, ScanTimeout,
         TerraformBackend, LockTimeout, AllowDestroy, Approve,
-        DeployPort, HealthTimeout,
+        DeployPort, HealthTimeout, DeployTimeout,
     ];
 
     /// <summary>Whether <paramref name="name"/> is a build parameter (names are case-insensitive, as Cake's arguments are).</summary>

@@ -20,7 +20,7 @@ public static class ArtifactsRotation
     /// Deploy read them with --exclusive; Push still deletes pushed.json before it pushes), what runs after Deploy
     /// (Deploy deletes it before it deploys), and the terraform state Apply rescued when the backend could not save it.
     /// </summary>
-    public static IReadOnlyList<string> CarriedOver { get; } = ["gates/*.json", "image/image.json", "image/pushed.json", "deploy/*.json", ArtifactPatterns.RescuedTerraformState];
+    public static IReadOnlyList<string> CarriedOver { get; } = ["gates/*.json", "infrastructure/*.json", "image/image.json", "image/pushed.json", "deploy/*.json", ArtifactPatterns.RescuedTerraformState];
 
     private static readonly EnumerationOptions AllFiles = new() { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
 

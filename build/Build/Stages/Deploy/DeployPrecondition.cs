@@ -1,16 +1,21 @@
 using Build.Core;
+using Build.Parameters;
 
 namespace Build.Stages.Deploy;
 
-/// <summary>Deploy runs this machine's container only: a cloud environment's deploy (ECS) is refused before anything runs.</summary>
+/// <summary>
+/// A deploy to prod needs approval like Apply: where nobody can answer (CI, redirected input), a run without
+/// --approve is refused before anything runs rather than after the whole pipeline.
+/// </summary>
 public sealed class DeployPrecondition : StagePrecondition<DeployTask>
 {
     public override void Refuse(BuildContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!context.BuildEnvironment.IsLocal)
+        var unattended = context.IsCi || Console.IsInputRedirected || Console.IsOutputRedirected;
+        if (context.BuildEnvironment.IsProduction && !context.Parameters.Terraform.Approved && unattended)
         {
-            throw UsageError.Of($"Deploy to '{context.BuildEnvironment.Name}' (ECS) is not built yet; Deploy runs the local environment only. Use --target Push --environment {context.BuildEnvironment.Name} to publish the image.");
+            throw UsageError.Of($"Deploying to prod needs approval: pass --{ArgumentNames.Approve} (in CI, behind the environment's approval gate); nobody can answer the question here.");
         }
     }
 }

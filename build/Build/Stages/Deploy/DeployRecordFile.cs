@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Build.Core;
+using Build.Stages.Deploy.Ecs;
 using Cake.Core.IO;
 
 namespace Build.Stages.Deploy;
@@ -23,6 +24,39 @@ public static class DeployRecordFile
                 url = deployment.Url.ToString(),
                 previousImage = deployment.PreviousImage,
                 secondsToHealthy = Math.Round(deployment.TimeToHealthy.TotalSeconds, 1),
+                checks = deployment.Checks,
+            },
+            JsonDefaults.Indented));
+    }
+
+    /// <summary>An ECS deploy that completed and passed the smoke test: where, which revisions, how long, which calls.</summary>
+    public static void Write(FilePath file, string environment, EcsDeployment deployment)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(deployment);
+        Directory.CreateDirectory(file.GetDirectory().FullPath);
+        File.WriteAllText(file.FullPath, JsonSerializer.Serialize(
+            new
+            {
+                environment,
+                outcome = "deployed",
+                cluster = deployment.Cluster,
+                service = deployment.Service,
+                deploymentId = deployment.DeploymentId,
+                taskDefinition = deployment.TaskDefinitionArn,
+                previousTaskDefinition = deployment.PreviousTaskDefinitionArn,
+                image = deployment.Image,
+                version = deployment.Version,
+                url = deployment.ServiceUrl.ToString(),
+                seconds = new
+                {
+                    register = Math.Round(deployment.Timings.Register.TotalSeconds, 1),
+                    rollout = Math.Round(deployment.Timings.Rollout.TotalSeconds, 1),
+                    smoke = Math.Round(deployment.Timings.Smoke.TotalSeconds, 1),
+                    total = Math.Round(deployment.Timings.Total.TotalSeconds, 1),
+                },
+                polls = deployment.Polls,
+                apiCalls = deployment.ApiCalls,
                 checks = deployment.Checks,
             },
             JsonDefaults.Indented));

@@ -35,6 +35,9 @@ public sealed class ApplyTask : FrostingTask<BuildContext>
         var json = stage.Terraform.OutputJson(output);
         var outputs = TerraformOutputs.Parse(json, context.Secrets.Register);
         context.WriteArtifact(workspace.Artifacts.CombineWithFilePath("outputs.json"), json);
+        var applied = AppliedInfrastructure.From(outputs, context.BuildEnvironment.Name, context.BuildVersion.Commit, DateTimeOffset.UtcNow);
+        AppliedInfrastructureFile.Write(context.Paths, applied);
+        context.Results.Set(applied);
         context.Report.AddOutput("publicUrl", outputs.PublicUrl);
     }
 

@@ -10,8 +10,15 @@ namespace Build.Stages.Infrastructure;
 /// </summary>
 public static class ProductionApproval
 {
-    public static void Require(BuildContext context)
+    public static void Require(BuildContext context) =>
+        Require(context, $"Apply the plan to prod ({context?.Results.TryGet<PlanResult>()?.Summary.ToConsoleLine()})", "Applying to prod");
+
+    /// <param name="context">The build.</param>
+    /// <param name="change">What is about to change prod, as the terminal question puts it ("Deploy 1.4.0 to prod").</param>
+    /// <param name="action">The same as the refusal names it ("Deploying to prod").</param>
+    public static void Require(BuildContext context, string change, string action)
     {
+        ArgumentNullException.ThrowIfNull(context);
         if (!context.BuildEnvironment.IsProduction || context.Parameters.Terraform.Approved)
         {
             return;
@@ -19,13 +26,13 @@ public static class ProductionApproval
 
         if (!context.IsCi && !Console.IsInputRedirected && !Console.IsOutputRedirected)
         {
-            Console.Write($"Apply the plan to prod ({context.Results.TryGet<PlanResult>()?.Summary.ToConsoleLine()})? Type 'yes' to continue: ");
+            Console.Write($"{change}? Type 'yes' to continue: ");
             if (string.Equals(Console.ReadLine()?.Trim(), "yes", StringComparison.Ordinal))
             {
                 return;
             }
         }
 
-        throw new CakeException($"Applying to prod needs approval: rerun with --{ArgumentNames.Approve} (in CI, behind the environment's approval gate) or answer 'yes' on a terminal.");
+        throw new CakeException($"{action} needs approval: rerun with --{ArgumentNames.Approve} (in CI, behind the environment's approval gate) or answer 'yes' on a terminal.");
     }
 }

@@ -1,0 +1,90 @@
+using System.Globalization;
+using Build.Core;
+using Build.Core.Environments;
+using Build.Stages.Image;
+using Build.Stages.Infrastructure;
+using Build.Tools.Aws;
+using Build.Tools.Aws.Ecs;
+using Cake.Common.Diagnostics;
+using Cake.Core;
+using Cake.Core.IO;
+using Cake.Frosting;
+
+namespace Build.Stages.Deploy.Ecs;
+
+/// <summary>
+/// Deploy for a cloud environment: the pushed digest as a new revision of the service's task definition, our
+/// deployment followed to COMPLETED, the smoke test through the environment's URL, our rollback when it fails
+/// (<see cref="EcsDeployer"/>); the record is written only on success.
+/// </summary>
+public static class EcsDeployStep
+{
+    public static async Task RunAsync(BuildContext context, CloudEnvironment cloud, ImageBuildResult image, string reference, FilePath record)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(cloud);
+        ArgumentNullException.ThrowIfNull(image);
+        var target = AppliedInfrastructureFile.Resolve(context);
+        var url = ServiceUrl(target);
+        ProductionApproval.Require(context, $"Deploy {image.Labels.GetValueOrDefault(OciLabels.Version) ?? reference} to prod ({target.Cluster}/{target.Service})", "Deploying to prod");
+        var request = new EcsDeployRequest(target.Cluster, target.Service, target.Container, reference, image.Labels.GetValueOrDefault(OciLabels.Version), url, context.Parameters.Deploy.Timeout);
+        context.Information("Deploying {0} to ECS service {1} in {2} (container {3}); waiting up to {4:0} s for the rollout.", reference, request.Target, cloud.Region, target.Container, request.Timeout.TotalSeconds);
+
+        var client = new EcsClient(cloud.AwsSettingsFor(AwsService.Ecs, Environment.GetEnvironmentVariable), context.Secrets, context.Log);
+        using var progress = DeployProgress.For(context);
+        var deployer = new EcsDeployer(client, SmokeTest.RunAsync, progress.Report, TimeProvider.System);
+        EcsDeployment deployment;
+        try
+        {
+            deployment = await deployer.DeployAsync(request, Interruption.Current.Token);
+        }
+        catch (EcsDeployFailedException failed)
+        {
+            progress.Finish();
+            context.Report.AddOutput("outcome", failed.RolledBack ? $"failed, rolled back: {failed.RunningTaskDefinition} runs" : $"failed ({failed.Kind})");
+            context.Report.AddOutput("api calls", Calls(failed.ApiCalls));
+            throw new CakeException(failed.Message, failed);
+        }
+
+        progress.Finish();
+        DeployRecordFile.Write(record, cloud.Name, deployment);
+        context.Results.Set(deployment);
+        var timings = deployment.Timings;
+        context.Information(
+            "Deployed {0} to {1}/{2}: {3} (was {4}); rollout {5:0} s, smoke test {6:0.0} s, {7:0} s in all; {8}.",
+            deployment.Version ?? reference,
+            deployment.Cluster,
+            deployment.Service,
+            deployment.TaskDefinitionArn,
+            deployment.PreviousTaskDefinitionArn,
+            timings.Rollout.TotalSeconds,
+            timings.Smoke.TotalSeconds,
+            timings.Total.TotalSeconds,
+            string.Join("; ", deployment.Checks));
+        context.Report.AddSection($"Deploy to {cloud.Name}", Section(deployment));
+        context.Report.AddOutput("url", deployment.ServiceUrl.ToString());
+        context.Report.AddOutput("task definition", deployment.TaskDefinitionArn);
+        context.Report.AddOutput("deployment", deployment.DeploymentId);
+        context.Report.AddOutput("api calls", Calls(deployment.ApiCalls));
+    }
+
+    private static Uri ServiceUrl(AppliedInfrastructure target) =>
+        Uri.TryCreate(target.PublicUrl.EndsWith('/') ? target.PublicUrl : target.PublicUrl + "/", UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url
+            : throw new CakeException($"The infrastructure of '{target.Environment}' records no usable service URL (public_url '{target.PublicUrl}'): run the Apply target again.");
+
+    private static string Calls(IReadOnlyDictionary<string, int> calls) =>
+        string.Join(", ", calls.OrderBy(call => call.Key, StringComparer.Ordinal).Select(call => $"{call.Key} {call.Value.ToString(CultureInfo.InvariantCulture)}"));
+
+    private static string Section(EcsDeployment deployment) =>
+        $"""
+        | | |
+        |---|---|
+        | service | `{deployment.Cluster}/{deployment.Service}` |
+        | image | `{deployment.Image}` |
+        | task definition | `{deployment.TaskDefinitionArn}` (was `{deployment.PreviousTaskDefinitionArn}`) |
+        | deployment | `{deployment.DeploymentId}`: COMPLETED after {deployment.Timings.Rollout.TotalSeconds:0} s, {deployment.Polls} polls |
+        | smoke test | {string.Join("; ", deployment.Checks)} |
+        | API calls | {Calls(deployment.ApiCalls)} |
+        """;
+}
