@@ -46,6 +46,7 @@ public sealed partial class ArgumentNamesTests
         [ArgumentNames.Approve] = "true",
         [ArgumentNames.DeployPort] = "9090",
         [ArgumentNames.HealthTimeout] = "5",
+        [ArgumentNames.DeployTimeout] = "60",
     };
 
     public static TheoryData<string> Names => [.. ArgumentNames.All];
