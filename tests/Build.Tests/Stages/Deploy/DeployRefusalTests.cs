@@ -10,12 +10,13 @@ public sealed class DeployRefusalTests : IDisposable
     public void Dispose() => _build.Dispose();
 
     [Fact]
-    public void A_cloud_deploy_is_refused_before_any_task_runs()
+    public void A_prod_deploy_without_approval_is_refused_before_any_task_runs_or_AWS_is_called()
     {
-        var run = _build.Run("--target", "Deploy", "--environment", "dev");
+        var run = _build.Run("--target", "Deploy", "--environment", "prod");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("Deploy to 'dev' (ECS) is not built yet; Deploy runs the local environment only.", run.All, StringComparison.Ordinal);
+        Assert.Contains("Deploying to prod needs approval: pass --approve", run.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("ECR", run.All, StringComparison.Ordinal);
         Assert.DoesNotContain("Compile", run.Output, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_build.Artifacts, "build-report.json")), "a report was written although nothing ran");
     }

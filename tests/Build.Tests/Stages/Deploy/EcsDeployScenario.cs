@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text;
+using Build.Core;
+using Build.Parameters;
+using Build.Stages.Image;
+using Build.Stages.Infrastructure;
+using Build.Stages.Push;
+using Build.Tests.Support;
+using Build.Tests.Tools.Aws;
+using Cake.Core.IO;
+
+namespace Build.Tests.Stages.Deploy;
+
+/// <summary>
+/// What a later CI job's <c>--target Deploy --exclusive --environment &lt;env&gt;</c> meets: the fake ECS (through
+/// AWS_ENDPOINT_URL_ECS) with one service on revision 1, the records the earlier jobs leave in artifacts/ (image, push,
+/// gates, applied infrastructure) and a real HTTP server standing in for the load balancer's URL.
+/// </summary>
+public sealed class EcsDeployScenario : IDisposable
+{
+    public const string Cluster = "app-dev";
+    public const string ServiceName = "app-dev";
+    public const string Version = "1.2.3";
+    public static readonly string Reference = $"{FakeEcs.AccountId}.dkr.ecr.{FakeEcs.Region}.amazonaws.com/app-dev@sha256:{new string('a', 64)}";
+
+    private readonly LoopbackHttpServer _site;
+
+    public EcsDeployScenario()
+    {
+        _site = new LoopbackHttpServer(ServeAsync);
+        Previous = Ecs.AddTaskDefinition("app-dev", "app");
+        Service = Ecs.AddService(Cluster, ServiceName, Previous);
+        Directory.CreateDirectory(Build.Path("terraform", "environments"));
+        foreach (var environment in new[] { "dev", "prod" })
+        {
+            File.WriteAllText(Build.Path("terraform", "environments", $"{environment}.tfvars"), $"environment  = \"{environment}\"\nservice_name = \"app\"\naws_region   = \"{FakeEcs.Region}\"\n");
+        }
+
+        Build.Environment["AWS_ACCESS_KEY_ID"] = FakeEcs.AccessKey;
+        Build.Environment["AWS_SECRET_ACCESS_KEY"] = FakeEcs.SecretKey;
+        Build.Environment["AWS_ENDPOINT_URL_ECS"] = Ecs.Endpoint.ToString();
+        Build.Environment["AWS_REGION"] = "";
+        Build.Environment["AWS_DEFAULT_REGION"] = "";
+        Build.Environment["AWS_PROFILE"] = "";
+    }
+
+    public BuildProcess Build { get; } = new();
+
+    public FakeEcs Ecs { get; } = new();
+
+    public FakeEcsService Service { get; }
+
+    /// <summary>Gets the task definition the service runs before the deploy.</summary>
+    public string Previous { get; }
+
+    /// <summary>Gets or sets what the site's /version reports (the deployed version, unless a test says otherwise).</summary>
+    public string ServedVersion { get; set; } = Version;
+
+    public BuildProcessRun Deploy(string environment) =>
+        Build.Run(TimeSpan.FromMinutes(3), "--target", "Deploy", "--exclusive", "--environment", environment, "--deploy-timeout", "60");
+
+    /// <summary>What the earlier jobs leave in artifacts/: the image, its push, the gates, the applied infrastructure.</summary>
+    public void Record(string environment, string? pushedTo = null, string? infrastructureCommit = null)
+    {
+        var image = new ImageBuildResult("sha256:" + new string('1', 64), "app", [Version], 0, "base", ImageBuildModes.Prebuilt, ImageBuilders.Legacy, [], new Dictionary<string, string> { [OciLabels.Version] = Version });
+        var images = Build.Path("artifacts", "image");
+        Directory.CreateDirectory(images);
+        ImageRecordFile.Write(new FilePath(System.IO.Path.Combine(images, "image.json")), image);
+        var pushed = new PushedImage($"{FakeEcs.AccountId}.dkr.ecr.{FakeEcs.Region}.amazonaws.com", "app-dev", "sha256:" + new string('a', 64), [Version], 1000, []);
+        PushedImageFile.Write(new FilePath(System.IO.Path.Combine(images, "pushed.json")), pushed, image, pushedTo ?? environment);
+        var commit = RecordedGates.RecordAllPassed(Build, image.Id);
+        var paths = new BuildPaths(new DirectoryPath(Build.Root), new DirectoryPath(Build.Artifacts));
+        AppliedInfrastructureFile.Write(paths, new AppliedInfrastructure(environment, infrastructureCommit ?? commit, DateTimeOffset.UtcNow, Cluster, ServiceName, "app", "app-dev", _site.BaseUrl.ToString().TrimEnd('/')));
+    }
+
+    public void Dispose()
+    {
+        _site.Dispose();
+        Ecs.Dispose();
+        Build.Dispose();
+    }
+
+    private async Task ServeAsync(HttpListenerContext context)
+    {
+        var (type, body) = context.Request.Url!.AbsolutePath switch
+        {
+            "/version" => ("application/json", $"{{\"version\":\"{ServedVersion}\",\"commit\":\"0123abc\"}}"),
+            "/health" => ("text/plain", "Healthy"),
+            _ => ("text/html", "<!doctype html><html lang=\"en\"><title>App</title><main>App</main></html>"),
+        };
+        context.Response.ContentType = type;
+        var bytes = Encoding.UTF8.GetBytes(body);
+        await context.Response.OutputStream.WriteAsync(bytes);
+        context.Response.Close();
+    }
+}
