@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Amazon.Runtime;
 using Build.Tests.Support;
 using Build.Tools.Aws;
@@ -24,13 +22,14 @@ public sealed partial class FakeEcr : IDisposable
     public const string TargetPrefix = "AmazonEC2ContainerRegistry_V20150921.";
     public const string RegistryPassword = "eyJwYXlsb2FkIjoiZmFrZSByZWdpc3RyeSBwYXNzd29yZCJ9";
 
-    private static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(15);
 
     private readonly LoopbackHttpServer _server;
     private readonly Lock _gate = new();
     private readonly List<FakeEcrRequest> _requests = [];
     private readonly Queue<(int Status, string Body)> _scriptedFailures = new();
     private readonly Dictionary<string, FakeEcrRepository> _repositories = new(StringComparer.Ordinal);
+
+    private readonly FakeAwsRequestCheck _requestCheck = new("ecr", Region, AccessKey, SecretKey);
 
     public FakeEcr() => _server = new LoopbackHttpServer(HandleAsync);
 
@@ -48,7 +47,11 @@ public sealed partial class FakeEcr : IDisposable
     public string IssuedPassword { get; set; } = RegistryPassword;
 
     /// <summary>Gets or sets the session token requests must carry (signed) in X-Amz-Security-Token; null: none.</summary>
-    public string? SessionToken { get; set; }
+    public string? SessionToken
+    {
+        get => _requestCheck.SessionToken;
+        set => _requestCheck.SessionToken = value;
+    }
 
     /// <summary>Gets or sets the most findings one DescribeImageScanFindings page holds (the client asks for up to 1000).</summary>
     public int FindingsPageSize { get; set; } = 1000;
@@ -126,7 +129,7 @@ public sealed partial class FakeEcr : IDisposable
         try
         {
             json = body.Length == 0 ? null : JsonNode.Parse(body);
-            (status, answer, rejection) = Authenticate(context.Request, headers, body) is { } refused
+            (status, answer, rejection) = _requestCheck.Refusal(context.Request, headers, body) is { } refused
                 ? (refused.Status, refused.Body, refused.Reason)
                 : NextScriptedFailure() is { } scripted
                     ? (scripted.Status, scripted.Body, "scripted")
@@ -173,76 +176,6 @@ public sealed partial class FakeEcr : IDisposable
         }
     }
 
-    private (int Status, string Body, string Reason)? Authenticate(HttpListenerRequest request, Dictionary<string, string> headers, byte[] body)
-    {
-        if (request.HttpMethod != "POST" || request.Url?.AbsolutePath != "/")
-        {
-            return (404, Error("UnknownOperationException", $"{request.HttpMethod} {request.Url?.AbsolutePath} is not how JSON 1.1 is called"), "protocol");
-        }
+    private static string Error(string code, string message) => FakeAwsRequestCheck.Error(code, message);
 
-        if (headers.GetValueOrDefault("content-type") != "application/x-amz-json-1.1")
-        {
-            return (400, Error("SerializationException", $"Content-Type '{headers.GetValueOrDefault("content-type")}' is not application/x-amz-json-1.1"), "protocol");
-        }
-
-        if (!headers.TryGetValue("authorization", out var authorization))
-        {
-            return (403, Error("MissingAuthenticationTokenException", "Missing Authentication Token"), "authentication");
-        }
-
-        var match = AuthorizationHeader().Match(authorization);
-        if (!match.Success || !headers.TryGetValue("x-amz-date", out var amzDate))
-        {
-            return (400, Error("IncompleteSignatureException", "Authorization header requires 'Credential', 'Signature', 'SignedHeaders' parameters and X-Amz-Date"), "signature");
-        }
-
-        if (match.Groups["key"].Value != AccessKey)
-        {
-            return (400, Error("UnrecognizedClientException", "The security token included in the request is invalid."), "authentication");
-        }
-
-        var signed = match.Groups["signed"].Value.Split(';');
-        var problem = ScopeProblem(match, amzDate, signed, headers);
-        if (problem is not null)
-        {
-            return (400, Error("InvalidSignatureException", problem), "signature");
-        }
-
-        if (SessionToken is not null && (headers.GetValueOrDefault("x-amz-security-token") != SessionToken || !signed.Contains("x-amz-security-token")))
-        {
-            return (400, Error("UnrecognizedClientException", "The security token included in the request is invalid."), "authentication");
-        }
-
-        var expected = SigV4.Signature(SecretKey, "POST", "/", "", headers, signed, body, amzDate, Region, "ecr");
-        return expected == match.Groups["signature"].Value
-            ? null
-            : (400, Error("InvalidSignatureException", "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details."), "signature");
-    }
-
-    private static string? ScopeProblem(Match match, string amzDate, string[] signed, Dictionary<string, string> headers)
-    {
-        if (!DateTimeOffset.TryParseExact(amzDate, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var signedAt)
-            || (DateTimeOffset.UtcNow - signedAt).Duration() > AllowedClockSkew)
-        {
-            return $"Signature expired or X-Amz-Date '{amzDate}' unreadable.";
-        }
-
-        if (match.Groups["date"].Value != amzDate[..8] || match.Groups["region"].Value != Region || match.Groups["service"].Value != "ecr")
-        {
-            return $"Credential should be scoped to a valid region and service: expected {amzDate[..8]}/{Region}/ecr.";
-        }
-
-        var required = new[] { "host", "x-amz-date", "x-amz-target", "content-type" };
-        if (required.FirstOrDefault(name => !signed.Contains(name)) is { } unsigned)
-        {
-            return $"'{unsigned}' must be a signed header.";
-        }
-
-        return signed.FirstOrDefault(name => !headers.ContainsKey(name)) is { } missing ? $"Signed header '{missing}' is not in the request." : null;
-    }
-
-    private static string Error(string code, string message) => new JsonObject { ["__type"] = code, ["message"] = message }.ToJsonString();
-
-    [GeneratedRegex("^AWS4-HMAC-SHA256 Credential=(?<key>[^/]+)/(?<date>[0-9]{8})/(?<region>[^/]+)/(?<service>[^/]+)/aws4_request, SignedHeaders=(?<signed>[a-z0-9;-]+), Signature=(?<signature>[0-9a-f]{64})$")]
-    private static partial Regex AuthorizationHeader();
 }
