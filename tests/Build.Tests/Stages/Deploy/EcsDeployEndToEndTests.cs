@@ -104,4 +104,22 @@ public sealed class EcsDeployEndToEndTests : IDisposable
         Assert.Contains($"Deploying to prod needs approval: pass --{ArgumentNames.Approve}", run.All, StringComparison.Ordinal);
         Assert.Empty(_scenario.Ecs.Requests);
     }
+
+    [Fact]
+    public void An_interrupted_deploy_exits_130_saying_the_rollout_goes_on_in_ECS_and_leaves_no_record()
+    {
+        _scenario.Service.ScriptNext(FakeEcsRollout.NeverSettles());
+        _scenario.Record("dev");
+        using var running = _scenario.StartDeploy("dev");
+        running.WaitForOutput("rollout IN_PROGRESS", TimeSpan.FromMinutes(2));
+
+        running.Interrupt(wholeGroup: false);
+        var run = running.WaitForExit(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(130, run.ExitCode);
+        Assert.Contains("Interrupted (SIGINT) during Deploy", run.ErrorLines[^1], StringComparison.Ordinal);
+        Assert.Contains("ECS goes on with deployment of", run.ErrorLines[^1], StringComparison.Ordinal);
+        Assert.Contains("last seen: deployment ", run.ErrorLines[^1], StringComparison.Ordinal);
+        Assert.False(File.Exists(_scenario.Build.Path("artifacts", "deploy", "dev.json")), "an interrupted deploy left a record");
+    }
 }

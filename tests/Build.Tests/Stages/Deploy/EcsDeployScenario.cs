@@ -59,6 +59,10 @@ public sealed class EcsDeployScenario : IDisposable
     public BuildProcessRun Deploy(string environment) =>
         Build.Run(TimeSpan.FromMinutes(3), "--target", "Deploy", "--exclusive", "--environment", environment, "--deploy-timeout", "60");
 
+    /// <summary>Starts the deploy and returns at once, to interrupt it.</summary>
+    public RunningBuild StartDeploy(string environment) =>
+        Build.Start(ownProcessGroup: true, "--target", "Deploy", "--exclusive", "--environment", environment, "--deploy-timeout", "600");
+
     /// <summary>What the earlier jobs leave in artifacts/: the image, its push, the gates, the applied infrastructure.</summary>
     public void Record(string environment, string? pushedTo = null, string? infrastructureCommit = null)
     {

@@ -29,11 +29,15 @@ public sealed class DeployProgress : IDisposable
         return new DeployProgress(context, !context.IsCi && !Console.IsOutputRedirected);
     }
 
+    /// <summary>Gets the last line reported, for a message that says where the deploy stood.</summary>
+    public string? LastLine { get; private set; }
+
     public void Report(EcsProgress progress)
     {
         ArgumentNullException.ThrowIfNull(progress);
         lock (_gate)
         {
+            LastLine = progress.Line;
             if (_live && progress.IsPoll)
             {
                 var line = progress.Line.Length > 150 ? progress.Line[..150] : progress.Line;

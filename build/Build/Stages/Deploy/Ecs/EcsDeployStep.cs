@@ -38,6 +38,14 @@ public static class EcsDeployStep
         {
             deployment = await deployer.DeployAsync(request, Interruption.Current.Token);
         }
+        catch (OperationCanceledException) when (Interruption.Current.IsRequested)
+        {
+            // Nothing stops an ECS deployment from here: the build stops following it, and says where it stands.
+            progress.Finish();
+            throw new CakeException(
+                $"ECS goes on with deployment of {reference} to {request.Target} (last seen: {progress.LastLine ?? "not started"}); "
+                + $"follow it with 'aws ecs describe-services --cluster {target.Cluster} --services {target.Service}'; no deploy record was written.");
+        }
         catch (EcsDeployFailedException failed)
         {
             progress.Finish();
