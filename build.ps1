@@ -22,7 +22,7 @@ if (-not (Get-Command dotnet -ErrorAction SilentlyContinue)) {
     Fail 'the .NET SDK is not installed; install the version in global.json from https://dot.net and retry.'
 }
 
-$requiredSdk = (Get-Content (Join-Path $root 'global.json') -Raw | ConvertFrom-Json).sdk.version
+$requiredSdk = (Get-Content -LiteralPath (Join-Path $root 'global.json') -Raw | ConvertFrom-Json).sdk.version
 Push-Location $root
 try {
     & dotnet --version *> $null
@@ -35,23 +35,28 @@ finally {
     Pop-Location
 }
 
-# A fingerprint of everything the build project is made from: paths and contents (same inputs as build.sh).
+# The fingerprint build.sh computes, byte for byte (its comment defines it): the lower-case hex SHA-256 of the text
+# sha256sum prints ("<hash>  <path>\n" per file) for the same files, paths relative to the root with '/', sorted
+# ordinally. bin/obj are matched case-sensitively in the RELATIVE path, as find does: a checkout under a folder named
+# obj still counts its files. -Force: on Unix PowerShell hides dotfiles (.editorconfig, .config) without it.
 function Get-Fingerprint {
-    $inputs = @('global.json', 'Directory.Build.props', 'Directory.Packages.props', '.editorconfig', '.config/dotnet-tools.json') |
-        ForEach-Object { Get-Item (Join-Path $root $_) }
-    $inputs += Get-ChildItem (Join-Path $root 'build') -Recurse -File |
-        Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' }
-    $lines = $inputs |
-        Sort-Object { [System.IO.Path]::GetRelativePath($root, $_.FullName).Replace('\', '/') } -Culture ([cultureinfo]::InvariantCulture) |
-        ForEach-Object { "$((Get-FileHash $_.FullName -Algorithm SHA256).Hash) $([System.IO.Path]::GetRelativePath($root, $_.FullName).Replace('\', '/'))" }
-    $bytes = [System.Text.Encoding]::UTF8.GetBytes(($lines -join "`n"))
-    return [Convert]::ToHexString([System.Security.Cryptography.SHA256]::HashData($bytes))
+    $files = @('global.json', 'Directory.Build.props', 'Directory.Packages.props', '.editorconfig', '.config/dotnet-tools.json') |
+        ForEach-Object { Get-Item -Force -LiteralPath (Join-Path $root $_) }
+    $files += Get-ChildItem -Force -Recurse -File -LiteralPath (Join-Path $root 'build')
+    # find -type f leaves symbolic links out.
+    [string[]] $paths = $files | Where-Object { -not $_.LinkTarget } |
+        ForEach-Object { [System.IO.Path]::GetRelativePath($root, $_.FullName).Replace('\', '/') } |
+        Where-Object { $_ -cnotmatch '/(bin|obj)/' }
+    [Array]::Sort($paths, [StringComparer]::Ordinal)
+    $listing = -join ($paths | ForEach-Object { "$((Get-FileHash -LiteralPath (Join-Path $root $_) -Algorithm SHA256).Hash.ToLowerInvariant())  $_`n" })
+    return [Convert]::ToHexString([System.Security.Cryptography.SHA256]::HashData([System.Text.Encoding]::UTF8.GetBytes($listing))).ToLowerInvariant()
 }
 
 New-Item -ItemType Directory -Force -Path $cache | Out-Null
 $toolsStamp = Join-Path $cache 'tools.sha256'
-$toolsHash = (Get-FileHash (Join-Path $root '.config/dotnet-tools.json') -Algorithm SHA256).Hash
-if (-not (Test-Path $toolsStamp) -or (Get-Content $toolsStamp -Raw) -ne $toolsHash) {
+# Lower-case hex, as build.sh writes it: either script accepts the other's stamp.
+$toolsHash = (Get-FileHash -LiteralPath (Join-Path $root '.config/dotnet-tools.json') -Algorithm SHA256).Hash.ToLowerInvariant()
+if (-not (Test-Path -LiteralPath $toolsStamp) -or (Get-Content -LiteralPath $toolsStamp -Raw) -cne $toolsHash) {
     Push-Location $root
     try {
         & dotnet tool restore | Out-Null
@@ -60,15 +65,18 @@ if (-not (Test-Path $toolsStamp) -or (Get-Content $toolsStamp -Raw) -ne $toolsHa
     finally {
         Pop-Location
     }
-    Set-Content -Path $toolsStamp -Value $toolsHash -NoNewline
+    Set-Content -LiteralPath $toolsStamp -Value $toolsHash -NoNewline
 }
 
-$buildStamp = Join-Path $bin '.fingerprint-ps1'
+# build.sh's stamp: whichever script rebuilt last wrote it, so neither runs a binary built from other sources.
+# It goes before the build and comes back after it: a failed or interrupted build leaves none.
+$buildStamp = Join-Path $bin '.fingerprint'
 $current = Get-Fingerprint
-if (-not (Test-Path $buildStamp) -or (Get-Content $buildStamp -Raw) -ne $current) {
+if (-not (Test-Path -LiteralPath $buildStamp) -or (Get-Content -LiteralPath $buildStamp -Raw) -cne $current) {
+    Remove-Item -Force -LiteralPath $buildStamp -ErrorAction SilentlyContinue
     & dotnet build (Join-Path $root 'build/Build/Build.csproj') --configuration Release --output $bin --nologo -clp:NoSummary -v:q
     if ($LASTEXITCODE -ne 0) { Fail 'the build project does not compile; see the errors above.' }
-    Set-Content -Path $buildStamp -Value $current -NoNewline
+    Set-Content -LiteralPath $buildStamp -Value $current -NoNewline
 }
 
 Push-Location $root

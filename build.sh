@@ -18,7 +18,10 @@ if ! (cd "$root" && dotnet --version >/dev/null 2>&1); then
   fail "the .NET SDK $required_sdk that global.json asks for is not installed (found: $(dotnet --list-sdks | cut -d' ' -f1 | tr '\n' ' ')); install it from https://dot.net and retry."
 fi
 
-# A fingerprint of everything the build project is made from: paths and contents.
+# A fingerprint of everything the build project is made from, shared with build.ps1, which computes it byte for byte
+# the same way: the lower-case hex SHA-256 of sha256sum's listing ("<hash>  <path>\n" per file) of the files below,
+# paths relative to the root and sorted bytewise (LC_ALL=C). find matches -path against those relative paths, so a
+# checkout under a folder named bin or obj still counts its files.
 fingerprint() {
   (cd "$root" && find build global.json Directory.Build.props Directory.Packages.props .editorconfig .config/dotnet-tools.json \
       -type f -not -path '*/bin/*' -not -path '*/obj/*' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
@@ -32,9 +35,12 @@ if [ ! -f "$tools_stamp" ] || [ "$(cat "$tools_stamp")" != "$tools_hash" ]; then
   printf '%s' "$tools_hash" > "$tools_stamp"
 fi
 
+# One stamp for both bootstrappers: whichever rebuilt last wrote it, so neither runs a binary built from other sources.
+# It goes before the build and comes back after it: a failed or interrupted build leaves none.
 build_stamp="$bin/.fingerprint"
 current="$(fingerprint)"
 if [ ! -f "$build_stamp" ] || [ "$(cat "$build_stamp")" != "$current" ]; then
+  rm -f "$build_stamp"
   dotnet build "$root/build/Build/Build.csproj" --configuration Release --output "$bin" --nologo -clp:NoSummary -v:q \
     || fail "the build project does not compile; see the errors above."
   printf '%s' "$current" > "$build_stamp"
