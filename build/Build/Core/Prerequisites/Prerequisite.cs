@@ -15,6 +15,8 @@ public sealed record Prerequisite(PrerequisiteKind Kind, string? Address = null)
 
     public static Prerequisite Chromium { get; } = new(PrerequisiteKind.Chromium);
 
+    public static Prerequisite PowerShell { get; } = new(PrerequisiteKind.PowerShell);
+
     public static Prerequisite AptPackageLists { get; } = new(PrerequisiteKind.AptPackageLists);
 
     /// <summary>A registry on this machine at <paramref name="address"/> (host:port).</summary>

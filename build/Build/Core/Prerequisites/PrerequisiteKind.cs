@@ -20,6 +20,9 @@ public enum PrerequisiteKind
 
     Chromium,
 
+    /// <summary>PowerShell 7 (the .NET tool, in .build/tools/pwsh or on PATH): the tests run build.ps1 with it.</summary>
+    PowerShell,
+
     /// <summary>apt's package lists (BaseImage runs apt-get download).</summary>
     AptPackageLists,
 }

@@ -30,6 +30,12 @@ public static class InstallAdvice
         ArgumentNullException.ThrowIfNull(need);
         ArgumentNullException.ThrowIfNull(machine);
         var sudo = machine.IsRoot ? "" : "sudo ";
+        if (need.Kind == PrerequisiteKind.PowerShell)
+        {
+            // A .NET tool in the checkout, the same everywhere, installed as the user.
+            return $"{PowerShellTool.InstallCommand} (in the repository root)";
+        }
+
         return machine.Platform switch
         {
             MachinePlatform.Debian or MachinePlatform.Ubuntu => need.Kind switch

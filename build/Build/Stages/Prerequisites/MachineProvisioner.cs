@@ -12,7 +12,8 @@ namespace Build.Stages.Prerequisites;
 /// <summary>
 /// Install mode (Debian or Ubuntu, root or passwordless sudo): installs the missing Debian packages with apt-get
 /// (updating the package lists only when there are none, BaseImage needs them, or an install fails for lack of them),
-/// then starts the Docker engine and the local registry if they do not answer. One line per thing done.
+/// installs PowerShell 7 into the checkout with dotnet tool install (as the user, never through sudo), then starts the
+/// Docker engine and the local registry if they do not answer. One line per thing done.
 /// </summary>
 public sealed class MachineProvisioner(BuildContext context, MachineFacts machine, InstallDecision decision, PrerequisiteProbe probe)
 {
@@ -43,6 +44,11 @@ public sealed class MachineProvisioner(BuildContext context, MachineFacts machin
         if (packages.Count > 0)
         {
             Install(packages);
+        }
+
+        if (statuses.Any(status => status is { Need.Kind: PrerequisiteKind.PowerShell, State: PrerequisiteState.Missing }))
+        {
+            InstallPowerShell();
         }
 
         var after = statuses.Select(status => status.IsLacking ? probe.Probe(status.Need) : status).ToList();
@@ -80,6 +86,19 @@ public sealed class MachineProvisioner(BuildContext context, MachineFacts machin
 
         context.Information("Prerequisites: installed {0} with apt-get ({1})", string.Join(", ", packages), PrerequisitesTask.Seconds(watch.Elapsed));
         Done.AddRange(packages);
+    }
+
+    private void InstallPowerShell()
+    {
+        var watch = Stopwatch.StartNew();
+        var result = PowerShellTool.Install(context.Paths.Root.FullPath, line => context.Verbose("dotnet tool install: {0}", line));
+        if (!result.Succeeded)
+        {
+            throw new CakeException($"Prerequisites: {PowerShellTool.InstallCommand} failed (exit {result.ExitCode}): {result.Tail()}");
+        }
+
+        context.Information("Prerequisites: installed PowerShell {0} into {1} with dotnet tool install ({2})", PowerShellTool.Version, PowerShellTool.Folder, PrerequisitesTask.Seconds(watch.Elapsed));
+        Done.Add($"PowerShell {PowerShellTool.Version}");
     }
 
     private PrerequisiteStatus Start(PrerequisiteStatus status) => status.Need.Kind switch

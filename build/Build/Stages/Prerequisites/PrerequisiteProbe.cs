@@ -27,6 +27,9 @@ public sealed class PrerequisiteProbe(BuildContext context, MachineFacts machine
             PrerequisiteKind.LocalRegistry => Registry(need),
             PrerequisiteKind.RemoteRegistry => new(need, PrerequisiteState.Noted, "not on this machine, not checked"),
             PrerequisiteKind.Chromium => Browser(need),
+            PrerequisiteKind.PowerShell => PowerShellTool.Locate(context.Paths.Root.FullPath, SearchPath) is { } pwsh
+                ? new(need, PrerequisiteState.Present, pwsh)
+                : new(need, PrerequisiteState.Missing, $"not in {PowerShellTool.Folder}, not on PATH"),
             PrerequisiteKind.AptPackageLists => AptGet.HasPackageLists() ? new(need, PrerequisiteState.Present, AptGet.ListsFolder) : new(need, PrerequisiteState.Missing),
             _ => throw new ArgumentOutOfRangeException(nameof(need), need.Kind, "Unknown prerequisite."),
         };

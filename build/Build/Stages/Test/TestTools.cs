@@ -6,8 +6,8 @@ namespace Build.Stages.Test;
 
 /// <summary>
 /// The unit tests need git; every test (the default) needs what the integration tests use: shellcheck, terraform and
-/// the AWS provider, a Docker engine, the registry on 127.0.0.1:5000, Chromium, and apt's package lists (the image
-/// tests build the base image).
+/// the AWS provider, a Docker engine, the registry on 127.0.0.1:5000, Chromium, PowerShell 7 (the bootstrap tests run
+/// build.ps1), and apt's package lists (the image tests build the base image).
 /// </summary>
 public sealed class TestTools : StageTools<TestTask>
 {
@@ -24,6 +24,7 @@ public sealed class TestTools : StageTools<TestTask>
                 Prerequisite.DockerEngine,
                 Prerequisite.LocalRegistry(ImageParameters.DefaultRegistry),
                 Prerequisite.Chromium,
+                Prerequisite.PowerShell,
                 Prerequisite.AptPackageLists,
             ];
     }
