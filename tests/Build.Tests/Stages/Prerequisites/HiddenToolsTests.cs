@@ -50,6 +50,19 @@ public sealed class HiddenToolsTests : IDisposable
     }
 
     [Fact]
+    public void With_no_install_missing_PowerShell_for_the_tests_gets_its_dotnet_tool_install_command()
+    {
+        var run = _build.Run("--target", "Test", "--no-install");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Single(
+            run.All.Split('\n'),
+            "Prerequisites: PowerShell is missing (not in .build/tools/pwsh, not on PATH); install it: dotnet tool install PowerShell --version 7.6.9 --tool-path .build/tools/pwsh (in the repository root)");
+        Assert.Contains("PowerShell", run.ErrorLines[^1], StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_build.Path(".build", "tools")));
+    }
+
+    [Fact]
     public void What_is_there_is_checked_in_one_line_with_its_time()
     {
         var run = _build.Run("--target", "Version", "--no-install");

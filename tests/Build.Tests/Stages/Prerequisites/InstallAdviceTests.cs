@@ -42,7 +42,15 @@ public sealed class InstallAdviceTests
             "sudo apt-get install -y docker-registry, then start it: docker-registry serve /home/dev/.local/share/app-build/registry-5000/config.yml >>/home/dev/.local/share/app-build/registry-5000/registry.log 2>&1 &"
         },
         { "registry", Mac, "docker run -d -p 127.0.0.1:5000:5000 registry:2" },
+        { "pwsh", DebianUser, PowerShellCommand },
+        { "pwsh", DebianRoot, PowerShellCommand },
+        { "pwsh", Mac, PowerShellCommand },
+        { "pwsh", Windows, PowerShellCommand },
+        { "pwsh", Fedora, PowerShellCommand },
     };
+
+    // A .NET tool in the checkout: the same command everywhere, never through sudo.
+    private const string PowerShellCommand = "dotnet tool install PowerShell --version 7.6.9 --tool-path .build/tools/pwsh (in the repository root)";
 
     [Theory]
     [MemberData(nameof(Installs))]
@@ -107,6 +115,9 @@ public sealed class InstallAdviceTests
             "Prerequisites: the Docker engine does not answer (Cannot connect); start it: open -a Docker",
             InstallAdvice.Line(new PrerequisiteStatus(Prerequisite.DockerEngine, PrerequisiteState.NotRunning, "Cannot connect"), Mac));
         Assert.Equal(
+            "Prerequisites: PowerShell is missing (not in .build/tools/pwsh, not on PATH); install it: dotnet tool install PowerShell --version 7.6.9 --tool-path .build/tools/pwsh (in the repository root)",
+            InstallAdvice.Line(new PrerequisiteStatus(Prerequisite.PowerShell, PrerequisiteState.Missing, "not in .build/tools/pwsh, not on PATH"), DebianUser));
+        Assert.Equal(
             "Prerequisites: apt's package lists are missing; get them: sudo apt-get update",
             InstallAdvice.Line(new PrerequisiteStatus(Prerequisite.AptPackageLists, PrerequisiteState.Missing), DebianUser));
     }
@@ -128,6 +139,7 @@ public sealed class InstallAdviceTests
     [InlineData("registry", false, "docker-registry")]
     [InlineData("terraform", false, null)]
     [InlineData("apt lists", false, null)]
+    [InlineData("pwsh", false, null)]
     public void The_Debian_package_of_each(string need, bool ubuntu, string? package)
     {
         Assert.Equal(package, DebianPackages.For(Need(need), ubuntu));
@@ -142,6 +154,7 @@ public sealed class InstallAdviceTests
         "apt lists" => Prerequisite.AptPackageLists,
         "docker" => Prerequisite.DockerEngine,
         "registry" => Prerequisite.LocalRegistry("127.0.0.1:5000"),
+        "pwsh" => Prerequisite.PowerShell,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 }

@@ -12,22 +12,24 @@ namespace Build.Tests.Stages.Prerequisites;
 /// A build context as Setup leaves it (parameters parsed, environment resolved, target known), in a temporary checkout.
 /// Composing it moves the process's current directory for a moment: its users run in <see cref="Support.InProcessBuildGroup"/>.
 /// </summary>
-public sealed class RunContext : IDisposable
+/// <param name="output">Where the context's log goes (normal verbosity); none when null.</param>
+public sealed class RunContext(TextWriter? output = null) : IDisposable
 {
-    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("build-needs-");
+    private readonly DirectoryInfo _root = CreateRoot();
 
-    public RunContext() => File.WriteAllText(Path.Combine(_root.FullName, "App.sln"), "");
+    /// <summary>Gets the temporary checkout (an empty App.sln).</summary>
+    public string Root => _root.FullName;
 
     public BuildContext For(string target, params string[] arguments)
     {
         var pairs = arguments.Chunk(2).Select(pair => (Name: pair[0].TrimStart('-'), Value: pair[1])).ToList();
         var lookup = pairs.ToLookup(pair => pair.Name, pair => pair.Value, StringComparer.OrdinalIgnoreCase);
-        var console = new TextWriterConsole(TextWriter.Null, TextWriter.Null);
+        var console = new TextWriterConsole(output ?? TextWriter.Null, output ?? TextWriter.Null);
         var directory = Directory.GetCurrentDirectory();
         try
         {
             // Cake's environment sets the process's current directory to the working directory: restored below.
-            var cake = CakeContextFactory.Create(new CakeBuildLog(console, Verbosity.Quiet), console, lookup, _root.FullName, new NoServices());
+            var cake = CakeContextFactory.Create(new CakeBuildLog(console, output is null ? Verbosity.Quiet : Verbosity.Normal), console, lookup, _root.FullName, new NoServices());
             var secrets = new SecretRegistry();
             var context = new BuildContext(cake, BuildParameters.Parse(new CakeArguments(lookup), secrets), secrets);
             context.Initialize(target, new PlainCi("Local"));
@@ -40,6 +42,13 @@ public sealed class RunContext : IDisposable
     }
 
     public void Dispose() => _root.Delete(recursive: true);
+
+    private static DirectoryInfo CreateRoot()
+    {
+        var root = Directory.CreateTempSubdirectory("build-needs-");
+        File.WriteAllText(Path.Combine(root.FullName, "App.sln"), "");
+        return root;
+    }
 
     private sealed class NoServices : IServiceProvider
     {

@@ -56,7 +56,7 @@ public sealed class StageToolsTests : IDisposable
         Prerequisite[] everything =
         [
             Prerequisite.Git, Prerequisite.Shellcheck, Prerequisite.Terraform, Prerequisite.TerraformAwsProvider, Prerequisite.DockerEngine,
-            Prerequisite.LocalRegistry("127.0.0.1:5000"), Prerequisite.Chromium, Prerequisite.AptPackageLists,
+            Prerequisite.LocalRegistry("127.0.0.1:5000"), Prerequisite.Chromium, Prerequisite.PowerShell, Prerequisite.AptPackageLists,
         ];
 
         Assert.Equal(everything, Needs(TestPlan, "Test"));
@@ -123,7 +123,7 @@ public sealed class StageToolsTests : IDisposable
 
         Assert.Equal(needs.Distinct(), needs);
         Assert.Equal(needs.OrderBy(need => need.Kind), needs);
-        Assert.Equal(8, needs.Count);
+        Assert.Equal(9, needs.Count);
     }
 
     [Fact]
