@@ -2,7 +2,8 @@
 # Bootstrapper (PowerShell 7): the same steps as build.sh. Checks the .NET SDK that global.json asks for,
 # restores the pinned .NET tools, rebuilds the build project only when its sources changed, then runs it
 # with every argument and exits with the build's exit code.
-#Requires -Version 7.0
+# 7.3 or later: its native argument passing hands arguments with quotes to dotnet intact.
+#Requires -Version 7.3
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
