@@ -1,13 +1,14 @@
 using Build.Core;
 using Build.Core.Prerequisites;
 using Build.Parameters;
+using Build.Tools.Actionlint;
 
 namespace Build.Stages.Test;
 
 /// <summary>
 /// The unit tests need git; every test (the default) needs what the integration tests use: shellcheck, terraform and
 /// the AWS provider, a Docker engine, the registry on 127.0.0.1:5000, Chromium, and apt's package lists (the image
-/// tests build the base image).
+/// tests build the base image), and actionlint (the CI files tests lint the generated workflow).
 /// </summary>
 public sealed class TestTools : StageTools<TestTask>
 {
@@ -25,6 +26,7 @@ public sealed class TestTools : StageTools<TestTask>
                 Prerequisite.LocalRegistry(ImageParameters.DefaultRegistry),
                 Prerequisite.Chromium,
                 Prerequisite.AptPackageLists,
+                Prerequisite.Actionlint(ActionlintPackage.Folder(context.Paths.Root.FullPath)),
             ];
     }
 }
