@@ -24,6 +24,9 @@ public sealed record CiPipeline
 
     public CiCommand TestCommand { get; }
 
+    /// <summary>Gets the terraform a hosted runner installs first: ubuntu-latest has none, and it is no Debian package the Prerequisites task could install.</summary>
+    public string TerraformVersion { get; init; } = "1.11.4";
+
     /// <summary>Gets every ./build.sh call of every job, in job order: what both CI files run.</summary>
     public IReadOnlyList<CiCommand> Commands => [.. Jobs.SelectMany(job => job.Commands)];
 

@@ -59,13 +59,13 @@ public static class GitHubWorkflow
                 text.Append('\n');
             }
 
-            Job(job, Line);
+            Job(job, pipeline.TerraformVersion, Line);
         }
 
         return text.ToString();
     }
 
-    private static void Job(CiJob job, Action<int, string> line)
+    private static void Job(CiJob job, string terraformVersion, Action<int, string> line)
     {
         line(1, $"{job.Id}:");
         line(2, $"name: {job.Title}");
@@ -112,6 +112,10 @@ public static class GitHubWorkflow
         line(5, "path: ~/.nuget/packages");
         line(5, "key: nuget-${{ runner.os }}-${{ hashFiles('**/*.csproj', 'global.json', 'Directory.Packages.props', '.config/dotnet-tools.json') }}");
         line(5, "restore-keys: nuget-${{ runner.os }}-");
+        line(3, $"- uses: {GitHubActionPins.SetupTerraform.Uses}");
+        line(4, "with:");
+        line(5, $"terraform_version: {terraformVersion} # ubuntu-latest has no terraform, and Prerequisites cannot apt-get it");
+        line(5, "terraform_wrapper: false # the build reads terraform's own output and exit codes");
         if (job.CloudAccess is { } access)
         {
             line(3, $"- uses: {GitHubActionPins.ConfigureAwsCredentials.Uses}");

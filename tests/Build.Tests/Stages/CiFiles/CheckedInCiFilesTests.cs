@@ -75,6 +75,8 @@ public sealed class CheckedInCiFilesTests
         Assert.Equal(4, Count(text, "          fetch-depth: 0"));
         Assert.Equal(4, Count(text, "          path: ~/.nuget/packages"));
         Assert.Equal(4, Count(text, "hashFiles('**/*.csproj', 'global.json'"));
+        Assert.Equal(4, Count(text, $"          terraform_version: {Pipeline.TerraformVersion} "));
+        Assert.Equal(4, Count(text, "          terraform_wrapper: false "));
         Assert.Equal(4, Count(text, "        if: always()\n        uses: actions/upload-artifact@"));
         Assert.Contains("          path: artifacts/\n", text, StringComparison.Ordinal);
     }
