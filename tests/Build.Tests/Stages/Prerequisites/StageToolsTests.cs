@@ -12,6 +12,7 @@ using Build.Stages.Push;
 using Build.Stages.Test;
 using Build.Stages.Versioning;
 using Build.Tests.Support;
+using Build.Tools.Actionlint;
 
 namespace Build.Tests.Stages.Prerequisites;
 
@@ -53,10 +54,11 @@ public sealed class StageToolsTests : IDisposable
     [Fact]
     public void All_tests_the_default_need_everything_the_integration_tests_use()
     {
+        var actionlint = Prerequisite.Actionlint(ActionlintPackage.Folder(_run.For("Test").Paths.Root.FullPath));
         Prerequisite[] everything =
         [
             Prerequisite.Git, Prerequisite.Shellcheck, Prerequisite.Terraform, Prerequisite.TerraformAwsProvider, Prerequisite.DockerEngine,
-            Prerequisite.LocalRegistry("127.0.0.1:5000"), Prerequisite.Chromium, Prerequisite.PowerShell, Prerequisite.AptPackageLists,
+            Prerequisite.LocalRegistry("127.0.0.1:5000"), Prerequisite.Chromium, Prerequisite.PowerShell, Prerequisite.AptPackageLists, actionlint,
         ];
 
         Assert.Equal(everything, Needs(TestPlan, "Test"));
