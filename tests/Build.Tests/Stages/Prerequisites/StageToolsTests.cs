@@ -125,7 +125,7 @@ public sealed class StageToolsTests : IDisposable
 
         Assert.Equal(needs.Distinct(), needs);
         Assert.Equal(needs.OrderBy(need => need.Kind), needs);
-        Assert.Equal(9, needs.Count);
+        Assert.Equal(10, needs.Count);
     }
 
     [Fact]
