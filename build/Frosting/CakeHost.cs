@@ -160,8 +160,9 @@ public sealed class CakeHost
         var needsTarget = options.Mode is HostMode.Run or HostMode.DryRun;
         if (known is null && needsTarget)
         {
-            var available = string.Join(", ", engine.Tasks.Select(task => task.Name).Order(StringComparer.OrdinalIgnoreCase));
-            console.WriteErrorLine($"Error: unknown target '{options.Target}'. Available targets: {available}.");
+            var names = engine.Tasks.Select(task => task.Name).Order(StringComparer.OrdinalIgnoreCase).ToList();
+            var guess = NameSuggestion.Closest(options.Target, names) is { } closest ? $": did you mean {closest}?" : ".";
+            console.WriteErrorLine($"Error: unknown target '{options.Target}'{guess} Available targets: {string.Join(", ", names)}.");
             return ExitCodes.Usage;
         }
 

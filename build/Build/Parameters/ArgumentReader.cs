@@ -1,6 +1,7 @@
 using Build.Core;
 using Build.Core.Secrets;
 using Cake.Core;
+using Cake.Frosting;
 
 namespace Build.Parameters;
 
@@ -86,27 +87,8 @@ public sealed class ArgumentReader(ICakeArguments arguments)
             throw UsageError.Of($"Unknown parameter --{unknown}: secrets are never passed on the command line (every process can read it); the build reads them from the environment.");
         }
 
-        var closest = ArgumentNames.All.Select(name => (Name: name, Distance: EditDistance(unknown, name))).OrderBy(match => match.Distance).ThenBy(match => match.Name, StringComparer.Ordinal).FirstOrDefault();
-        var hint = closest.Name is not null && closest.Distance <= Math.Max(2, unknown.Length / 4) ? $"did you mean --{closest.Name}? " : "";
+        var closest = NameSuggestion.Closest(unknown, ArgumentNames.All);
+        var hint = closest is null ? "" : $"did you mean --{closest}? ";
         throw UsageError.Of($"Unknown parameter --{unknown}: {hint}./build.sh --help and the README list the parameters.");
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
     }
 }

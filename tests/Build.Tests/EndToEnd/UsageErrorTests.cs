@@ -35,6 +35,16 @@ public sealed class UsageErrorTests : IDisposable
     }
 
     [Fact]
+    public void A_mistyped_target_exits_2_with_a_guess_and_the_targets()
+    {
+        var run = _build.Run("--target", "Deplyo");
+
+        var line = AssertUsageError(run);
+        Assert.StartsWith("Error: unknown target 'Deplyo': did you mean Deploy? Available targets: Accessibility, Apply, ", line, StringComparison.Ordinal);
+        Assert.EndsWith(", Version.", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_parameter_given_twice_with_different_values_exits_2_naming_both()
     {
         var run = _build.Run("--target", "Clean", "--environment", "dev", "--environment", "prod");
