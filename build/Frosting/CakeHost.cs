@@ -27,6 +27,7 @@ public sealed class CakeHost
     private Func<string, string> _outputFilter = static text => text;
     private int _errorLineLimit = int.MaxValue;
     private Func<IFrostingContext, string, string?> _saveWholeError = static (_, _) => null;
+    private IReadOnlyList<ArgumentDescription> _arguments = [];
 
     public CakeHost UseContext<TContext>()
         where TContext : class, IFrostingContext
@@ -103,6 +104,17 @@ public sealed class CakeHost
         return this;
     }
 
+    /// <summary>
+    /// The build's own arguments: <c>--help</c> lists them, and the command line is read with them (a switch takes no
+    /// value; an argument that needs one says so when it has none).
+    /// </summary>
+    public CakeHost DescribeArguments(IEnumerable<ArgumentDescription> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        _arguments = [.. arguments];
+        return this;
+    }
+
     public int Run(IEnumerable<string> args) => RunAsync(args).GetAwaiter().GetResult();
 
     public async Task<int> RunAsync(IEnumerable<string> args)
@@ -121,7 +133,7 @@ public sealed class CakeHost
         HostOptions options;
         try
         {
-            options = CommandLineParser.Parse([.. args]);
+            options = CommandLineParser.Parse([.. args], _arguments);
         }
         catch (CakeException usage)
         {
@@ -132,7 +144,7 @@ public sealed class CakeHost
         switch (options.Mode)
         {
             case HostMode.Help:
-                console.WriteLine(UsageText.Text);
+                console.WriteLine(UsageText.Render(_arguments));
                 return ExitCodes.Success;
             case HostMode.Version:
                 console.WriteLine(HostVersion());
