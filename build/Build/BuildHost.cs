@@ -3,6 +3,7 @@ using Build.Core.Checkout;
 using Build.Core.Prerequisites;
 using Build.Core.Reporting;
 using Build.Core.Secrets;
+using Build.Core.Text;
 using Build.Parameters;
 using Cake.Core;
 using Cake.Frosting;
@@ -26,6 +27,7 @@ public static class BuildHost
             .UseTaskLifetime<BuildTaskLifetime>()
             .AddAssembly(typeof(BuildHost).Assembly)
             .DescribeArguments(ParameterTable.All.Select(parameter => parameter.ToHost()))
+            .UseDurationFormat(DurationText.Format)
             .UseOutputFilter(secrets.Redact)
             .UseErrorLineLimit(Bounded.LineCharacters, (context, message) => SaveWholeError(context, message, secrets))
             .ConfigureServices(services => services

@@ -28,6 +28,7 @@ public sealed class CakeHost
     private int _errorLineLimit = int.MaxValue;
     private Func<IFrostingContext, string, string?> _saveWholeError = static (_, _) => null;
     private IReadOnlyList<ArgumentDescription> _arguments = [];
+    private Func<TimeSpan, string> _formatDuration = static duration => duration.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
 
     public CakeHost UseContext<TContext>()
         where TContext : class, IFrostingContext
@@ -115,6 +116,14 @@ public sealed class CakeHost
         return this;
     }
 
+    /// <summary>How the closing task table writes durations (Cake's default: <c>00:04:02.9326708</c>).</summary>
+    public CakeHost UseDurationFormat(Func<TimeSpan, string> format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        _formatDuration = format;
+        return this;
+    }
+
     public int Run(IEnumerable<string> args) => RunAsync(args).GetAwaiter().GetResult();
 
     public async Task<int> RunAsync(IEnumerable<string> args)
@@ -178,7 +187,7 @@ public sealed class CakeHost
             return ExitCodes.Usage;
         }
 
-        var host = CreateScriptHost(options.Mode, engine, context, log, console, ansi);
+        var host = CreateScriptHost(options.Mode, engine, context, log, console, new ReportPrinter(ansi, _formatDuration), ansi);
         if (options.Exclusive)
         {
             host.Settings.UseExclusiveTarget();
@@ -273,7 +282,7 @@ public sealed class CakeHost
         }
     }
 
-    private static IScriptHost CreateScriptHost(HostMode mode, ICakeEngine engine, IFrostingContext context, ICakeLog log, IConsole console, IAnsiConsole ansi) =>
+    private static IScriptHost CreateScriptHost(HostMode mode, ICakeEngine engine, IFrostingContext context, ICakeLog log, IConsole console, ICakeReportPrinter printer, IAnsiConsole ansi) =>
         mode switch
         {
             HostMode.Tree => new GraphTreeScriptHost(engine, context, console),
@@ -281,9 +290,9 @@ public sealed class CakeHost
             HostMode.DryRun => new DryRunScriptHost<IFrostingContext>(engine, context, log),
             _ => new BuildScriptHost<IFrostingContext>(
                 engine,
-                new DefaultExecutionStrategy(log, new CakeSpectreReportPrinter(ansi)),
+                new DefaultExecutionStrategy(log, printer),
                 context,
-                new CakeSpectreReportPrinter(ansi),
+                printer,
                 context.Configuration,
                 log),
         };

@@ -46,11 +46,13 @@ public sealed class TestRunSummary
     /// <summary>Gets each failed test as "ClassName.TestName: first line of the message".</summary>
     public IReadOnlyList<string> FailedTests => [.. _failures.Select(failure => $"{failure.Test}: {failure.Reason}")];
 
-    /// <summary>A Markdown section: a table of the totals, then the failed tests (at most <see cref="MaxListedFailures"/>).</summary>
+    /// <summary>
+    /// A section of summary.md (the report heads it, at level 3): a table of the totals, then the failed tests (at most
+    /// <see cref="MaxListedFailures"/>) under a level-4 heading.
+    /// </summary>
     public string ToMarkdown()
     {
         var markdown = new StringBuilder()
-            .Append("## Test results\n\n")
             .Append("| Total | Passed | Failed | Errors | Skipped |\n")
             .Append("| ----: | -----: | -----: | -----: | ------: |\n")
             .Append(CultureInfo.InvariantCulture, $"| {Total} | {Passed} | {Failed} | {Errors} | {Skipped} |\n\n");
@@ -64,7 +66,7 @@ public sealed class TestRunSummary
             return markdown.Append("No failed tests.\n").ToString();
         }
 
-        markdown.Append("### Failed tests\n\n");
+        markdown.Append("#### Failed tests\n\n");
         foreach (var (test, reason) in _failures.Take(MaxListedFailures))
         {
             markdown.Append(CultureInfo.InvariantCulture, $"- `{test.Replace('`', '\'')}`: {MarkdownText.Escape(reason)}\n");
