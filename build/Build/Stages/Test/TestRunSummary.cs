@@ -15,6 +15,7 @@ public sealed class TestRunSummary
     public const int MaxListedFailures = 50;
 
     private readonly List<(string Test, string Reason)> _failures;
+    private readonly List<TestCaseResult> _failedResults;
 
     public TestRunSummary(IEnumerable<TestRun> runs)
     {
@@ -25,9 +26,8 @@ public sealed class TestRunSummary
         Failed = results.Count(result => result.Outcome == TestOutcome.Failed);
         Skipped = results.Count(result => result.Outcome == TestOutcome.NotExecuted);
         Errors = results.Count(result => result.Outcome == TestOutcome.Other);
-        _failures = [.. results
-            .Where(result => result.Outcome is TestOutcome.Failed or TestOutcome.Other)
-            .Select(result => (result.FullName, FirstLine(result.ErrorMessage) ?? $"outcome {result.RawOutcome}"))];
+        _failedResults = [.. results.Where(result => result.Outcome is TestOutcome.Failed or TestOutcome.Other)];
+        _failures = [.. _failedResults.Select(result => (result.FullName, FirstLine(result.ErrorMessage) ?? $"outcome {result.RawOutcome}"))];
     }
 
     public int Total { get; }
@@ -42,6 +42,9 @@ public sealed class TestRunSummary
     public int Errors { get; }
 
     public bool HasFailures => Failed + Errors > 0;
+
+    /// <summary>Gets the results that fail the build (failed, or another outcome such as Timeout), in file order.</summary>
+    public IReadOnlyList<TestCaseResult> FailedResults => _failedResults;
 
     /// <summary>Gets each failed test as "ClassName.TestName: first line of the message".</summary>
     public IReadOnlyList<string> FailedTests => [.. _failures.Select(failure => $"{failure.Test}: {failure.Reason}")];
