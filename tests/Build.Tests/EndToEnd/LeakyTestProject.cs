@@ -17,14 +17,14 @@ public static class LeakyTestProject
         WriteProject(root, "Leaky", "LeakTests.cs", Tests.Replace("READS", reads, StringComparison.Ordinal));
     }
 
-    /// <summary>Writes App.sln with one xunit project <c>tests/&lt;name&gt;/&lt;name&gt;.csproj</c> holding <paramref name="source"/> as <paramref name="file"/>.</summary>
-    public static void WriteProject(string root, string name, string file, string source)
+    /// <summary>Writes App.sln with one project <c>tests/&lt;name&gt;/&lt;name&gt;.csproj</c> (xunit unless <paramref name="project"/> says otherwise) holding <paramref name="source"/> as <paramref name="file"/>.</summary>
+    public static void WriteProject(string root, string name, string file, string source, string project = Project)
     {
         File.Copy(Path.Combine(Repository.Root, "Directory.Packages.props"), Path.Combine(root, "Directory.Packages.props"), overwrite: true);
         File.WriteAllText(Path.Combine(root, "App.sln"), Solution.Replace("Leaky", name, StringComparison.Ordinal));
-        var project = Directory.CreateDirectory(Path.Combine(root, "tests", name)).FullName;
-        File.WriteAllText(Path.Combine(project, $"{name}.csproj"), Project);
-        File.WriteAllText(Path.Combine(project, file), source);
+        var folder = Directory.CreateDirectory(Path.Combine(root, "tests", name)).FullName;
+        File.WriteAllText(Path.Combine(folder, $"{name}.csproj"), project);
+        File.WriteAllText(Path.Combine(folder, file), source);
     }
 
     private const string Solution = """
