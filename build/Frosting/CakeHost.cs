@@ -193,7 +193,8 @@ public sealed class CakeHost
             host.Settings.UseExclusiveTarget();
         }
 
-        var failures = new FailureReporter(log, console, _errorLineLimit, message => _saveWholeError(context, message));
+        // Only a run that executes tasks may write: a dry run's cut error line is not saved anywhere.
+        var failures = new FailureReporter(log, console, _errorLineLimit, message => options.Mode == HostMode.Run ? _saveWholeError(context, message) : null);
         using var interrupts = options.Mode == HostMode.Run ? InterruptHook.Install(Interruption.Current, console) : null;
         return await RunTargetAsync(host, known?.Name ?? options.Target, () => PreflightAsync(provider, engine, tasks, context, needsTarget ? known : null, options.Exclusive), failures);
     }
