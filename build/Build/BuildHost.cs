@@ -3,6 +3,7 @@ using Build.Core.Checkout;
 using Build.Core.Prerequisites;
 using Build.Core.Reporting;
 using Build.Core.Secrets;
+using Build.Core.Text;
 using Build.Parameters;
 using Cake.Core;
 using Cake.Frosting;
@@ -25,16 +26,21 @@ public static class BuildHost
             .UseLifetime<BuildLifetime>()
             .UseTaskLifetime<BuildTaskLifetime>()
             .AddAssembly(typeof(BuildHost).Assembly)
+            .DescribeArguments(ParameterTable.All.Select(parameter => parameter.ToHost()))
+            .UseDurationFormat(DurationText.Format)
             .UseOutputFilter(secrets.Redact)
             .UseErrorLineLimit(Bounded.LineCharacters, (context, message) => SaveWholeError(context, message, secrets))
             .ConfigureServices(services => services
                 .AddSingleton(secrets)
                 .AddSingleton<RunLock>()
-                .AddSingleton(provider => BuildParameters.Parse(provider.GetRequiredService<ICakeContext>().Arguments, secrets))
+                .AddSingleton(provider => ParseParameters(provider.GetRequiredService<ICakeContext>(), secrets))
                 .AddSingleton<ScheduledTasks>()
                 .AddStagePreconditions()
                 .AddStageTools());
     }
+
+    private static BuildParameters ParseParameters(ICakeContext context, SecretRegistry secrets) =>
+        BuildParameters.Parse(context.Arguments, secrets, context.Environment.GetEnvironmentVariable);
 
     // Like tasks, a stage's preconditions are found in this assembly: adding one to a stage folder is all it takes.
     // Each is also its own service, so its task can take what it opened (Push takes its ECR session).

@@ -27,6 +27,8 @@ public sealed class CakeHost
     private Func<string, string> _outputFilter = static text => text;
     private int _errorLineLimit = int.MaxValue;
     private Func<IFrostingContext, string, string?> _saveWholeError = static (_, _) => null;
+    private IReadOnlyList<ArgumentDescription> _arguments = [];
+    private Func<TimeSpan, string> _formatDuration = static duration => duration.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
 
     public CakeHost UseContext<TContext>()
         where TContext : class, IFrostingContext
@@ -103,6 +105,25 @@ public sealed class CakeHost
         return this;
     }
 
+    /// <summary>
+    /// The build's own arguments: <c>--help</c> lists them, and the command line is read with them (a switch takes no
+    /// value; an argument that needs one says so when it has none).
+    /// </summary>
+    public CakeHost DescribeArguments(IEnumerable<ArgumentDescription> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        _arguments = [.. arguments];
+        return this;
+    }
+
+    /// <summary>How the closing task table writes durations (Cake's default: <c>00:04:02.9326708</c>).</summary>
+    public CakeHost UseDurationFormat(Func<TimeSpan, string> format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        _formatDuration = format;
+        return this;
+    }
+
     public int Run(IEnumerable<string> args) => RunAsync(args).GetAwaiter().GetResult();
 
     public async Task<int> RunAsync(IEnumerable<string> args)
@@ -121,7 +142,7 @@ public sealed class CakeHost
         HostOptions options;
         try
         {
-            options = CommandLineParser.Parse([.. args]);
+            options = CommandLineParser.Parse([.. args], _arguments);
         }
         catch (CakeException usage)
         {
@@ -132,7 +153,7 @@ public sealed class CakeHost
         switch (options.Mode)
         {
             case HostMode.Help:
-                console.WriteLine(UsageText.Text);
+                console.WriteLine(UsageText.Render(_arguments));
                 return ExitCodes.Success;
             case HostMode.Version:
                 console.WriteLine(HostVersion());
@@ -160,18 +181,20 @@ public sealed class CakeHost
         var needsTarget = options.Mode is HostMode.Run or HostMode.DryRun;
         if (known is null && needsTarget)
         {
-            var available = string.Join(", ", engine.Tasks.Select(task => task.Name).Order(StringComparer.OrdinalIgnoreCase));
-            console.WriteErrorLine($"Error: unknown target '{options.Target}'. Available targets: {available}.");
+            var names = engine.Tasks.Select(task => task.Name).Order(StringComparer.OrdinalIgnoreCase).ToList();
+            var guess = NameSuggestion.Closest(options.Target, names) is { } closest ? $": did you mean {closest}?" : ".";
+            console.WriteErrorLine($"Error: unknown target '{options.Target}'{guess} Available targets: {string.Join(", ", names)}.");
             return ExitCodes.Usage;
         }
 
-        var host = CreateScriptHost(options.Mode, engine, context, log, console, ansi);
+        var host = CreateScriptHost(options.Mode, engine, context, log, console, new ReportPrinter(ansi, _formatDuration), ansi);
         if (options.Exclusive)
         {
             host.Settings.UseExclusiveTarget();
         }
 
-        var failures = new FailureReporter(log, console, _errorLineLimit, message => _saveWholeError(context, message));
+        // Only a run that executes tasks may write: a dry run's cut error line is not saved anywhere.
+        var failures = new FailureReporter(log, console, _errorLineLimit, message => options.Mode == HostMode.Run ? _saveWholeError(context, message) : null);
         using var interrupts = options.Mode == HostMode.Run ? InterruptHook.Install(Interruption.Current, console) : null;
         return await RunTargetAsync(host, known?.Name ?? options.Target, () => PreflightAsync(provider, engine, tasks, context, needsTarget ? known : null, options.Exclusive), failures);
     }
@@ -260,7 +283,7 @@ public sealed class CakeHost
         }
     }
 
-    private static IScriptHost CreateScriptHost(HostMode mode, ICakeEngine engine, IFrostingContext context, ICakeLog log, IConsole console, IAnsiConsole ansi) =>
+    private static IScriptHost CreateScriptHost(HostMode mode, ICakeEngine engine, IFrostingContext context, ICakeLog log, IConsole console, ICakeReportPrinter printer, IAnsiConsole ansi) =>
         mode switch
         {
             HostMode.Tree => new GraphTreeScriptHost(engine, context, console),
@@ -268,9 +291,9 @@ public sealed class CakeHost
             HostMode.DryRun => new DryRunScriptHost<IFrostingContext>(engine, context, log),
             _ => new BuildScriptHost<IFrostingContext>(
                 engine,
-                new DefaultExecutionStrategy(log, new CakeSpectreReportPrinter(ansi)),
+                new DefaultExecutionStrategy(log, printer),
                 context,
-                new CakeSpectreReportPrinter(ansi),
+                printer,
                 context.Configuration,
                 log),
         };

@@ -56,7 +56,7 @@ public sealed class BuildContext : FrostingContext
     /// <summary>Gets the environment this run targets (local or a cloud one), resolved once in Setup.</summary>
     public BuildEnvironment BuildEnvironment { get; }
 
-    public bool IsCi => Environment.GetEnvironmentVariable("CI") is { Length: > 0 } ci && !ci.Equals("false", StringComparison.OrdinalIgnoreCase);
+    public bool IsCi => CiVariable.IsSet(Environment.GetEnvironmentVariable(CiVariable.Name));
 
     /// <summary>Gets the target this run was asked for.</summary>
     public string Target => _target ?? throw NotSetUp();

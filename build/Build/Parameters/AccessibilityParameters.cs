@@ -19,18 +19,17 @@ public sealed record AccessibilityParameters(Uri? Url, int MaxPages, ImpactLevel
     public static AccessibilityParameters Parse(ArgumentReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var impact = reader.OneOf(ArgumentNames.AccessibilityImpact, ImpactLevels.Names, DefaultThreshold.Name());
         return new AccessibilityParameters(
             ReadUrl(reader),
-            reader.IntInRange(ArgumentNames.AccessibilityMaxPages, 1, MostPages, DefaultMaxPages),
-            ImpactLevels.Parse(impact),
+            reader.Number(ParameterTable.AccessibilityMaxPages),
+            ImpactLevels.Parse(reader.Choice(ParameterTable.AccessibilityImpact)),
             ReadPaths(reader),
-            reader.Optional(ArgumentNames.BrowserPath));
+            reader.Text(ParameterTable.BrowserPath));
     }
 
     private static Uri? ReadUrl(ArgumentReader reader)
     {
-        var value = reader.Optional(ArgumentNames.AccessibilityUrl);
+        var value = reader.Text(ParameterTable.AccessibilityUrl);
         if (value is null)
         {
             return null;
@@ -43,7 +42,7 @@ public sealed record AccessibilityParameters(Uri? Url, int MaxPages, ImpactLevel
 
     private static IReadOnlyList<string> ReadPaths(ArgumentReader reader)
     {
-        var value = reader.Optional(ArgumentNames.AccessibilityPaths);
+        var value = reader.Text(ParameterTable.AccessibilityPaths);
         if (value is null)
         {
             return [];

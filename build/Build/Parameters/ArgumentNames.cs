@@ -2,8 +2,9 @@ namespace Build.Parameters;
 
 /// <summary>
 /// The name of every build parameter, once, grouped by the stages that read it; each is given as <c>--name value</c>.
-/// The parsers read them from here, error messages name them from here, and a name not in <see cref="All"/> is refused
-/// with the closest of these suggested. The README's Parameters table lists exactly these names (a test checks it).
+/// Each is described (values, default, meaning) in <see cref="ParameterTable"/>, right here: the parsers read through
+/// those descriptions, error messages name them from here, and a name not in <see cref="All"/> is refused with the
+/// closest of these suggested. The README's Parameters table lists exactly these (a test checks it, row for row).
 /// </summary>
 public static class ArgumentNames
 {
@@ -41,6 +42,7 @@ public static class ArgumentNames
 
     // The vulnerability gate of ImageScan (trivy) and Push (ECR's scan).
     public const string VulnerabilityThreshold = "vuln-threshold";
+    public const string VulnerabilityScan = "vuln-scan";
     public const string VulnerabilityIgnoreFile = "vuln-ignore-file";
     public const string ScanTimeout = "scan-timeout";
 
@@ -55,17 +57,8 @@ public static class ArgumentNames
     public const string HealthTimeout = "health-timeout";
     public const string DeployTimeout = "deploy-timeout";
 
-    /// <summary>Gets every name above, in the README's order: what the command line may hold besides the host's switches.</summary>
-    public static IReadOnlyList<string> All { get; } =
-    [
-        Configuration, Environment, Version, BuildVersion, Artifacts, KeepArtifacts, LockWait, NoInstall,
-        CoverageThreshold, BranchThreshold, Tests,
-        AccessibilityUrl, AccessibilityMaxPages, AccessibilityImpact, AccessibilityPaths, BrowserPath,
-        ImageRepository, ImageBuildMode, BaseImage, SdkImage, ImageBuilder, ImageSizeBudget, Registry, EcrRepository,
-        VulnerabilityThreshold, VulnerabilityIgnoreFile, ScanTimeout,
-        TerraformBackend, LockTimeout, AllowDestroy, Approve,
-        DeployPort, HealthTimeout, DeployTimeout,
-    ];
+    /// <summary>Gets every name above, in the README's order (a parameter's aliases after it): what the command line may hold besides the host's switches.</summary>
+    public static IReadOnlyList<string> All { get; } = [.. ParameterTable.All.SelectMany(parameter => parameter.Names)];
 
     /// <summary>Whether <paramref name="name"/> is a build parameter (names are case-insensitive, as Cake's arguments are).</summary>
     public static bool IsKnown(string name) => All.Contains(name, StringComparer.OrdinalIgnoreCase);

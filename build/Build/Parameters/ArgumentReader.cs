@@ -1,75 +1,61 @@
+using System.Globalization;
 using Build.Core;
 using Build.Core.Secrets;
 using Cake.Core;
+using Cake.Frosting;
 
 namespace Build.Parameters;
 
 /// <summary>
-/// Reads typed values from Cake's arguments; a bad value throws a usage error naming the parameter. Only the names
-/// of <see cref="ArgumentNames"/> are read, and <see cref="RejectUnknown"/> refuses any other (a typo such as --enviroment).
+/// Reads typed values from Cake's arguments, validated by their <see cref="ParameterDescriptor"/> (choices, ranges); a
+/// bad value throws a usage error naming the parameter. Only the parameters of <see cref="ParameterTable"/> are read,
+/// and <see cref="RejectUnknown"/> refuses any other name (a typo such as --enviroment).
 /// </summary>
 public sealed class ArgumentReader(ICakeArguments arguments)
 {
-    public string? Optional(string name)
-    {
-        if (!ArgumentNames.IsKnown(name))
-        {
-            throw new InvalidOperationException($"--{name} is read but is not in {nameof(ArgumentNames)}: add it there (and to the README's Parameters table).");
-        }
+    /// <summary>The value of a <see cref="ParameterKind.Text"/> parameter, or null when it is not given.</summary>
+    public string? Text(ParameterDescriptor parameter) => Raw(parameter, ParameterKind.Text);
 
-        if (!arguments.HasArgument(name))
+    /// <summary>The choice given (in its canonical spelling), else the parameter's default choice.</summary>
+    public string Choice(ParameterDescriptor parameter) =>
+        ChoiceOrNull(parameter) ?? parameter.DefaultChoice
+        ?? throw new InvalidOperationException($"--{parameter.Name}'s default depends on the run: read it with {nameof(ChoiceOrNull)}.");
+
+    /// <summary>The choice given (in its canonical spelling), or null when the parameter is not given.</summary>
+    public string? ChoiceOrNull(ParameterDescriptor parameter)
+    {
+        var value = Raw(parameter, ParameterKind.Choice);
+        if (value is null)
         {
             return null;
         }
 
-        var given = arguments.GetArguments(name).Distinct(StringComparer.Ordinal).ToList();
-        if (given.Count > 1)
-        {
-            // Last-one-wins would let a forgotten --environment prod at the end of a command decide where it goes.
-            throw UsageError.Of($"--{name} is given {given.Count} times with different values ({string.Join(", ", given.Select(value => $"'{value}'"))}): give it once.");
-        }
-
-        var value = given[0];
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            throw UsageError.Of($"--{name} needs a value.");
-        }
-
-        return value;
+        return parameter.Choices.FirstOrDefault(candidate => candidate.Equals(value, StringComparison.OrdinalIgnoreCase))
+            ?? throw UsageError.Of($"Invalid --{parameter.Name} '{value}': use one of {string.Join(", ", parameter.Choices)}.");
     }
 
-    public string OneOf(string name, IReadOnlyCollection<string> allowed, string fallback)
+    /// <summary>The whole number given, within the parameter's range, else its default.</summary>
+    public int Number(ParameterDescriptor parameter)
     {
-        var value = Optional(name);
+        var value = Raw(parameter, ParameterKind.Number);
         if (value is null)
         {
-            return fallback;
+            return parameter.DefaultNumber;
         }
 
-        return allowed.FirstOrDefault(candidate => candidate.Equals(value, StringComparison.OrdinalIgnoreCase))
-            ?? throw UsageError.Of($"Invalid --{name} '{value}': use one of {string.Join(", ", allowed)}.");
-    }
-
-    public int IntInRange(string name, int minimum, int maximum, int fallback)
-    {
-        var value = Optional(name);
-        if (value is null)
-        {
-            return fallback;
-        }
-
-        return int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number)
-               && number >= minimum && number <= maximum
+        return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+               && number >= parameter.Minimum && number <= parameter.Maximum
             ? number
-            : throw UsageError.Of($"Invalid --{name} '{value}': use a whole number from {minimum} to {maximum}.");
+            : throw UsageError.Of($"Invalid --{parameter.Name} '{value}': use a whole number from {parameter.Minimum} to {parameter.Maximum}.");
     }
 
-    public bool Flag(string name)
+    /// <summary>Whether the switch is on: given alone (the host reads it as true) or as true; off when not given or false.</summary>
+    public bool Switch(ParameterDescriptor parameter)
     {
-        var value = Optional(name);
+        var value = Raw(parameter, ParameterKind.Switch);
         return value is null
             ? false
-            : bool.TryParse(value, out var flag) ? flag : throw UsageError.Of($"Invalid --{name} '{value}': use true or false.");
+            : bool.TryParse(value, out var on) ? on : throw UsageError.Of($"Invalid --{parameter.Name} '{value}': use true or false.");
     }
 
     /// <summary>Throws a usage error for the first argument no parser asked for, suggesting the closest known name.</summary>
@@ -86,27 +72,42 @@ public sealed class ArgumentReader(ICakeArguments arguments)
             throw UsageError.Of($"Unknown parameter --{unknown}: secrets are never passed on the command line (every process can read it); the build reads them from the environment.");
         }
 
-        var closest = ArgumentNames.All.Select(name => (Name: name, Distance: EditDistance(unknown, name))).OrderBy(match => match.Distance).ThenBy(match => match.Name, StringComparer.Ordinal).FirstOrDefault();
-        var hint = closest.Name is not null && closest.Distance <= Math.Max(2, unknown.Length / 4) ? $"did you mean --{closest.Name}? " : "";
+        var closest = NameSuggestion.Closest(unknown, ArgumentNames.All);
+        var hint = closest is null ? "" : $"did you mean --{closest}? ";
         throw UsageError.Of($"Unknown parameter --{unknown}: {hint}./build.sh --help and the README list the parameters.");
     }
 
-    private static int EditDistance(string a, string b)
+    // The one value given under any of the parameter's names; given twice it must be the same value.
+    private string? Raw(ParameterDescriptor parameter, ParameterKind kind)
     {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
+        ArgumentNullException.ThrowIfNull(parameter);
+        if (!ParameterTable.All.Any(known => ReferenceEquals(known, parameter)))
         {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-
-            previous = current;
+            throw new InvalidOperationException($"--{parameter.Name} is read but is not in {nameof(ParameterTable)}: add it there, to {nameof(ArgumentNames)} (and to the README's Parameters table).");
         }
 
-        return previous[b.Length];
+        if (parameter.Kind != kind)
+        {
+            throw new InvalidOperationException($"--{parameter.Name} is a {parameter.Kind}, read as a {kind}.");
+        }
+
+        var given = parameter.Names
+            .Where(name => arguments.HasArgument(name))
+            .SelectMany(name => arguments.GetArguments(name))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (given.Count == 0)
+        {
+            return null;
+        }
+
+        if (given.Count > 1)
+        {
+            // Last-one-wins would let a forgotten --environment prod at the end of a command decide where it goes.
+            throw UsageError.Of($"--{parameter.Name} is given {given.Count} times with different values ({string.Join(", ", given.Select(value => $"'{value}'"))}): give it once.");
+        }
+
+        var value = given[0];
+        return string.IsNullOrWhiteSpace(value) ? throw UsageError.Of(parameter.MissingValue) : value;
     }
 }

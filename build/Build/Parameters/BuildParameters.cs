@@ -1,3 +1,4 @@
+using Build.Core;
 using Build.Core.Secrets;
 using Cake.Core;
 
@@ -54,39 +55,34 @@ public sealed record BuildParameters(
     /// <summary>Gets the settings of the vulnerability gate (ImageScan).</summary>
     public VulnerabilityParameters Vulnerabilities { get; init; } = VulnerabilityParameters.Default;
 
-    private static readonly string[] Configurations = ["Release", "Debug"];
+    /// <summary>The values of <c>--configuration</c>.</summary>
+    public static readonly IReadOnlyList<string> Configurations = ["Release", "Debug"];
 
-    private static readonly string[] TestSelections = [AllTests, UnitTests];
-
-    // --version and --build-version are one parameter; both are read so neither counts as unknown.
-    private static string? ReadVersionOverride(ArgumentReader reader)
-    {
-        var version = reader.Optional(ArgumentNames.Version);
-        var buildVersion = reader.Optional(ArgumentNames.BuildVersion);
-        return version ?? buildVersion;
-    }
-
-    public static BuildParameters Parse(ICakeArguments arguments, SecretRegistry secrets)
+    /// <param name="arguments">The command line's arguments.</param>
+    /// <param name="secrets">Where secret-looking argument values are registered for redaction.</param>
+    /// <param name="environment">Reads an environment variable (defaults that depend on the machine: <c>CI</c>); the process's when null.</param>
+    public static BuildParameters Parse(ICakeArguments arguments, SecretRegistry secrets, Func<string, string?>? environment = null)
     {
         SecretEnvironment.RegisterArguments(arguments, secrets);
+        environment ??= System.Environment.GetEnvironmentVariable;
         var reader = new ArgumentReader(arguments);
-        var environment = reader.OneOf(ArgumentNames.Environment, EnvironmentNames.All, EnvironmentNames.Local);
+        var environmentName = reader.Choice(ParameterTable.Environment);
         var parameters = new BuildParameters(
-            reader.OneOf(ArgumentNames.Configuration, Configurations, "Release"),
-            environment,
-            ReadVersionOverride(reader),
-            reader.Optional(ArgumentNames.Artifacts) ?? "artifacts",
-            reader.IntInRange(ArgumentNames.CoverageThreshold, 0, 100, DefaultLineCoverageThreshold),
-            reader.IntInRange(ArgumentNames.BranchThreshold, 0, 100, DefaultBranchCoverageThreshold),
+            reader.Choice(ParameterTable.Configuration),
+            environmentName,
+            reader.Text(ParameterTable.Version),
+            reader.Text(ParameterTable.Artifacts) ?? "artifacts",
+            reader.Number(ParameterTable.CoverageThreshold),
+            reader.Number(ParameterTable.BranchThreshold),
             TerraformParameters.Parse(reader))
         {
-            Tests = reader.OneOf(ArgumentNames.Tests, TestSelections, AllTests),
-            KeepArtifacts = reader.Flag(ArgumentNames.KeepArtifacts),
-            NoInstall = reader.Flag(ArgumentNames.NoInstall),
-            LockWait = TimeSpan.FromSeconds(reader.IntInRange(ArgumentNames.LockWait, 0, MaxLockWaitSeconds, DefaultLockWaitSeconds)),
+            Tests = reader.Choice(ParameterTable.Tests),
+            KeepArtifacts = reader.Switch(ParameterTable.KeepArtifacts),
+            NoInstall = reader.Switch(ParameterTable.NoInstall),
+            LockWait = TimeSpan.FromSeconds(reader.Number(ParameterTable.LockWait)),
             Accessibility = AccessibilityParameters.Parse(reader),
-            Image = ImageParameters.Parse(reader, EnvironmentNames.IsLocal(environment)),
-            Vulnerabilities = VulnerabilityParameters.Parse(reader),
+            Image = ImageParameters.Parse(reader, EnvironmentNames.IsLocal(environmentName)),
+            Vulnerabilities = VulnerabilityParameters.Parse(reader, CiVariable.IsSet(environment(CiVariable.Name))),
             Deploy = DeployParameters.Parse(reader),
         };
         reader.RejectUnknown();

@@ -17,8 +17,8 @@ public sealed record DeployParameters(int Port, TimeSpan HealthTimeout, TimeSpan
     {
         ArgumentNullException.ThrowIfNull(reader);
         return new DeployParameters(
-            reader.IntInRange(ArgumentNames.DeployPort, 1024, 65535, DefaultPort),
-            TimeSpan.FromSeconds(reader.IntInRange(ArgumentNames.HealthTimeout, 1, 600, DefaultHealthTimeoutSeconds)),
-            TimeSpan.FromSeconds(reader.IntInRange(ArgumentNames.DeployTimeout, 10, 7200, DefaultTimeoutSeconds)));
+            reader.Number(ParameterTable.DeployPort),
+            TimeSpan.FromSeconds(reader.Number(ParameterTable.HealthTimeout)),
+            TimeSpan.FromSeconds(reader.Number(ParameterTable.DeployTimeout)));
     }
 }

@@ -45,32 +45,32 @@ public sealed partial record ImageParameters(
     public static ImageParameters Parse(ArgumentReader reader, bool localEnvironment)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var repository = reader.Optional(ArgumentNames.ImageRepository) ?? DefaultRepository;
+        var repository = reader.Text(ParameterTable.ImageRepository) ?? DefaultRepository;
         if (!RepositoryName().IsMatch(repository))
         {
             throw UsageError.Of($"Invalid --{ArgumentNames.ImageRepository} '{repository}': use lower-case letters, digits and . _ - / (e.g. app or team/app).");
         }
 
-        var ecrRepository = reader.Optional(ArgumentNames.EcrRepository);
+        var ecrRepository = reader.Text(ParameterTable.EcrRepository);
         if (ecrRepository is not null && !RepositoryName().IsMatch(ecrRepository))
         {
             throw UsageError.Of($"Invalid --{ArgumentNames.EcrRepository} '{ecrRepository}': use lower-case letters, digits and . _ - / (e.g. app-dev).");
         }
 
-        var registry = reader.Optional(ArgumentNames.Registry) ?? DefaultRegistry;
+        var registry = reader.Text(ParameterTable.Registry) ?? DefaultRegistry;
         if (!RegistryHost().IsMatch(registry))
         {
             throw UsageError.Of($"Invalid --{ArgumentNames.Registry} '{registry}': use host:port, e.g. {DefaultRegistry}.");
         }
 
         var fallbackBase = localEnvironment ? LocalBase : MicrosoftBase;
-        var baseImage = reader.Optional(ArgumentNames.BaseImage) ?? fallbackBase;
+        var baseImage = reader.Text(ParameterTable.BaseImage) ?? fallbackBase;
         if (baseImage.Any(char.IsWhiteSpace))
         {
             throw UsageError.Of($"Invalid --{ArgumentNames.BaseImage} '{baseImage}': use '{LocalBase}' or an image reference such as {MicrosoftBase}.");
         }
 
-        var sdkImage = reader.Optional(ArgumentNames.SdkImage) ?? MicrosoftSdk;
+        var sdkImage = reader.Text(ParameterTable.SdkImage) ?? MicrosoftSdk;
         if (sdkImage.Any(char.IsWhiteSpace))
         {
             throw UsageError.Of($"Invalid --{ArgumentNames.SdkImage} '{sdkImage}': use an image reference such as {MicrosoftSdk}.");
@@ -78,10 +78,10 @@ public sealed partial record ImageParameters(
 
         return new ImageParameters(
             repository,
-            reader.OneOf(ArgumentNames.ImageBuildMode, ImageBuildModes.All, ImageBuildModes.Prebuilt),
+            reader.Choice(ParameterTable.ImageBuildMode),
             baseImage,
-            reader.OneOf(ArgumentNames.ImageBuilder, ImageBuilders.All, ImageBuilders.Auto),
-            reader.IntInRange(ArgumentNames.ImageSizeBudget, 1, 100_000, DefaultSizeBudgetMegabytes),
+            reader.Choice(ParameterTable.ImageBuilder),
+            reader.Number(ParameterTable.ImageSizeBudget),
             registry,
             sdkImage)
         {

@@ -12,9 +12,12 @@ public sealed partial record TerraformParameters(TerraformBackend Backend, strin
     /// <summary>Gets a value indicating whether the plan is made with offline_mode = true (review only: Apply refuses it).</summary>
     public bool Offline => Backend == TerraformBackend.Local;
 
+    /// <summary>How long terraform waits for a state lock when <c>--lock-timeout</c> is not given.</summary>
+    public const string DefaultLockTimeout = "5m";
+
     public static TerraformParameters Parse(ArgumentReader reader)
     {
-        var backend = Enum.Parse<TerraformBackend>(reader.OneOf(ArgumentNames.TerraformBackend, ["s3", "local", "emulator"], "s3"), ignoreCase: true);
+        var backend = Enum.Parse<TerraformBackend>(reader.Choice(ParameterTable.TerraformBackend), ignoreCase: true);
         if (backend == TerraformBackend.Emulator && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(EndpointVariable)))
         {
             throw UsageError.Of(
@@ -22,13 +25,13 @@ public sealed partial record TerraformParameters(TerraformBackend Backend, strin
                 + $"without it local state would track real AWS resources. Set it, or use --{ArgumentNames.TerraformBackend} s3.");
         }
 
-        var lockTimeout = reader.Optional(ArgumentNames.LockTimeout) ?? "5m";
+        var lockTimeout = reader.Text(ParameterTable.LockTimeout) ?? DefaultLockTimeout;
         if (!Duration().IsMatch(lockTimeout))
         {
             throw UsageError.Of($"Invalid --{ArgumentNames.LockTimeout} '{lockTimeout}': use a duration such as 30s, 5m or 1h.");
         }
 
-        return new TerraformParameters(backend, lockTimeout, reader.Flag(ArgumentNames.AllowDestroy), reader.Flag(ArgumentNames.Approve));
+        return new TerraformParameters(backend, lockTimeout, reader.Switch(ParameterTable.AllowDestroy), reader.Switch(ParameterTable.Approve));
     }
 
     [GeneratedRegex(@"^\d+(s|m|h)$")]

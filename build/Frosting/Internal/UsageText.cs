@@ -1,10 +1,14 @@
+using System.Globalization;
+using System.Text;
+
 namespace Cake.Frosting.Internal;
 
-/// <summary>The text printed by <c>--help</c>.</summary>
+/// <summary>The text printed by <c>--help</c>: the host's switches, then every argument the build described.</summary>
 internal static class UsageText
 {
-    public const string Text = """
-        Usage: build [--target <name>] [options] [--<argument> <value> ...]
+    private const string Host = """
+        Usage: build [<target>] [options] [--<argument> <value> ...]
+               build Test is build --target Test.
 
         Host options:
           -t, --target <name>     Target to run (default: Default).
@@ -16,11 +20,44 @@ internal static class UsageText
           -w, --working <dir>     Working directory of the build.
               --version           Print the build host's version (with a value: an argument, see below).
           -h, --help              Show this help.
+        """;
 
-        Every other --name value (or --name=value, or a bare --flag meaning true) is an argument
-        that the build reads; the build's own parameters are listed in README.md.
+    private const string ExitCodes = """
         Exit codes: 0 success, 1 a task failed, 2 bad command line or parameter value,
         130 interrupted (Ctrl-C, SIGINT or SIGTERM); the build may add its own (README.md: 3, another
         build holds this checkout's run lock).
         """;
+
+    public static string Text => Render([]);
+
+    public static string Render(IReadOnlyList<ArgumentDescription> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var text = new StringBuilder(Host).AppendLine().AppendLine();
+        if (arguments.Count == 0)
+        {
+            text.AppendLine("Every other --name value (or --name=value, or a bare --flag meaning true) is an argument")
+                .AppendLine("that the build reads.");
+        }
+        else
+        {
+            text.AppendLine("Build parameters (--name value, --name=value; a switch alone means true; README.md says more):");
+            var names = arguments.Select(Names).ToList();
+            var width = Math.Min(names.Max(name => name.Length), 30) + 4;
+            var indent = new string(' ', width);
+            foreach (var (argument, name) in arguments.Zip(names))
+            {
+                var values = argument.IsSwitch ? "a switch" : argument.Value;
+                var first = $"  {name}".PadRight(width);
+                text.Append(first.Length > width ? first + Environment.NewLine + indent : first)
+                    .AppendLine(CultureInfo.InvariantCulture, $"{values}; default: {argument.Default}")
+                    .Append(indent).AppendLine(argument.Meaning);
+            }
+        }
+
+        return text.AppendLine().Append(ExitCodes).ToString();
+    }
+
+    private static string Names(ArgumentDescription argument) =>
+        string.Join(", ", argument.Aliases.Prepend(argument.Name).Select(name => $"--{name}"));
 }

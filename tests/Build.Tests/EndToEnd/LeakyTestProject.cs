@@ -13,12 +13,18 @@ public static class LeakyTestProject
 
     public static void WriteInto(string root, params string[] secretVariables)
     {
-        File.Copy(Path.Combine(Repository.Root, "Directory.Packages.props"), Path.Combine(root, "Directory.Packages.props"), overwrite: true);
-        File.WriteAllText(Path.Combine(root, "App.sln"), Solution);
-        var project = Directory.CreateDirectory(Path.Combine(root, "tests", "Leaky")).FullName;
-        File.WriteAllText(Path.Combine(project, "Leaky.csproj"), Project);
         var reads = string.Join(", ", secretVariables.Select(name => $"System.Environment.GetEnvironmentVariable(\"{name}\")"));
-        File.WriteAllText(Path.Combine(project, "LeakTests.cs"), Tests.Replace("READS", reads, StringComparison.Ordinal));
+        WriteProject(root, "Leaky", "LeakTests.cs", Tests.Replace("READS", reads, StringComparison.Ordinal));
+    }
+
+    /// <summary>Writes App.sln with one project <c>tests/&lt;name&gt;/&lt;name&gt;.csproj</c> (xunit unless <paramref name="project"/> says otherwise) holding <paramref name="source"/> as <paramref name="file"/>.</summary>
+    public static void WriteProject(string root, string name, string file, string source, string project = Project)
+    {
+        File.Copy(Path.Combine(Repository.Root, "Directory.Packages.props"), Path.Combine(root, "Directory.Packages.props"), overwrite: true);
+        File.WriteAllText(Path.Combine(root, "App.sln"), Solution.Replace("Leaky", name, StringComparison.Ordinal));
+        var folder = Directory.CreateDirectory(Path.Combine(root, "tests", name)).FullName;
+        File.WriteAllText(Path.Combine(folder, $"{name}.csproj"), project);
+        File.WriteAllText(Path.Combine(folder, file), source);
     }
 
     private const string Solution = """

@@ -32,7 +32,7 @@ public sealed class SecretArtifactsTests : IDisposable
         var run = _build.Run(Timeout, "--target", "Test", "--tests", "unit");
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Contains($"Error: 1 test(s) failed: {LeakyTestProject.TestName}.", run.ErrorLines);
+        Assert.Contains("Error: 1 test failed: LeakTests.Prints_secrets_from_the_environment_then_fails, details in artifacts/summary.md", run.ErrorLines);
         string[] leaks = [marker, "Sh0rt7x", "url-Pw-9"];
         foreach (var leak in leaks)
         {

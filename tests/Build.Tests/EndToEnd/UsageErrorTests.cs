@@ -35,6 +35,56 @@ public sealed class UsageErrorTests : IDisposable
     }
 
     [Fact]
+    public void A_mistyped_target_exits_2_with_a_guess_and_the_targets()
+    {
+        var run = _build.Run("--target", "Deplyo");
+
+        var line = AssertUsageError(run);
+        Assert.StartsWith("Error: unknown target 'Deplyo': did you mean Deploy? Available targets: Accessibility, Apply, ", line, StringComparison.Ordinal);
+        Assert.EndsWith(", Version.", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_targets_alone_exit_2_with_one_line()
+    {
+        var run = _build.Run("Clean", "Version");
+
+        Assert.Equal("Error: Two targets given ('Clean' and 'Version'): give one (build <target> or --target <target>).", AssertUsageError(run));
+    }
+
+    [Fact]
+    public void A_target_alone_and_another_given_with_target_exit_2_with_one_line()
+    {
+        var run = _build.Run("Clean", "--target", "Version");
+
+        Assert.Equal("Error: Two targets given ('Clean' and --target 'Version'): give one (build <target> or --target <target>).", AssertUsageError(run));
+    }
+
+    [Theory]
+    [InlineData("--target")]
+    [InlineData("--target", "--dryrun")]
+    [InlineData("--environment", "dev", "--target")]
+    public void A_target_switch_without_its_value_says_so(params string[] args)
+    {
+        var run = _build.Run(args);
+
+        Assert.Equal("Error: --target needs a value (a target name)", AssertUsageError(run));
+    }
+
+    [Theory]
+    [InlineData("Error: --environment needs a value: local, dev, staging or prod", "Clean", "--environment")]
+    [InlineData("Error: --environment needs a value: local, dev, staging or prod", "--environment", "--target", "Clean")]
+    [InlineData("Error: --environment needs a value: local, dev, staging or prod", "--environment=", "Clean")]
+    [InlineData("Error: --deploy-port needs a value: 1024 to 65535", "Clean", "--deploy-port")]
+    [InlineData("Error: --vuln-scan needs a value: required or optional", "Clean", "--vuln-scan")]
+    public void A_parameter_without_its_value_says_what_it_needs(string expected, params string[] args)
+    {
+        var run = _build.Run(args);
+
+        Assert.Equal(expected, AssertUsageError(run));
+    }
+
+    [Fact]
     public void A_parameter_given_twice_with_different_values_exits_2_naming_both()
     {
         var run = _build.Run("--target", "Clean", "--environment", "dev", "--environment", "prod");

@@ -178,6 +178,17 @@ public sealed class CakeHostTests
     }
 
     [Fact]
+    public void A_mistyped_target_exits_2_suggesting_the_closest_one()
+    {
+        var run = _host.Run("--target", "Thrid");
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.StartsWith("Error: unknown target 'Thrid': did you mean Third? Available targets: ", line, StringComparison.Ordinal);
+        Assert.Empty(_host.Recorder.Events);
+    }
+
+    [Fact]
     public void Target_names_are_case_insensitive()
     {
         var run = _host.Run("--target", "first");

@@ -50,6 +50,22 @@ public sealed class PreflightTests
     }
 
     [Theory]
+    [InlineData("--dryrun", false)]
+    [InlineData("--exclusive", true)]
+    public void Only_a_run_that_executes_tasks_saves_a_cut_error_line_whole(string mode, bool saves)
+    {
+        var saved = new List<string>();
+
+        var run = _host.Run(
+            host => host.UsePreflight<RecordingPreflight>().UseErrorLineLimit(100, (_, message) => { saved.Add(message); return "/tmp/the-whole-error.txt"; }),
+            "--target", "Second", mode, "--refuse-at-length");
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Equal(saves ? 1 : 0, saved.Count);
+        Assert.EndsWith(saves ? "characters; the whole message is in /tmp/the-whole-error.txt)" : "characters)", run.ErrorLines[^1], StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("--tree")]
     [InlineData("--description")]
     public void Walking_the_graph_runs_no_preflight(string mode)

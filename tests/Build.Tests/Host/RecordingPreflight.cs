@@ -3,7 +3,7 @@ using Cake.Frosting;
 
 namespace Build.Tests.Host;
 
-/// <summary>Records the plan it is given; with <c>--refuse</c> it fails as a build's precondition would (exit 3).</summary>
+/// <summary>Records the plan it is given; with <c>--refuse</c> it fails as a build's precondition would (exit 3), with <c>--refuse-at-length</c> in a long line.</summary>
 public sealed class RecordingPreflight : FrostingPreflight<RecordingContext>
 {
     public override async Task RunAsync(RecordingContext context, IReadOnlyList<Type> tasks, CancellationToken cancellation)
@@ -13,6 +13,11 @@ public sealed class RecordingPreflight : FrostingPreflight<RecordingContext>
         if (context.Arguments.HasArgument("refuse"))
         {
             throw new CakeException(3, "the registry does not answer");
+        }
+
+        if (context.Arguments.HasArgument("refuse-at-length"))
+        {
+            throw new CakeException(3, "the registry does not answer: " + string.Join("; ", Enumerable.Range(1, 100).Select(n => $"attempt {n} timed out")));
         }
     }
 }

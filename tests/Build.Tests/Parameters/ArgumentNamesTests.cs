@@ -38,6 +38,7 @@ public sealed partial class ArgumentNamesTests
         [ArgumentNames.Registry] = "localhost:5001",
         [ArgumentNames.EcrRepository] = "orders-dev",
         [ArgumentNames.VulnerabilityThreshold] = "LOW",
+        [ArgumentNames.VulnerabilityScan] = "required",
         [ArgumentNames.VulnerabilityIgnoreFile] = "ops/ignore.json",
         [ArgumentNames.ScanTimeout] = "90",
         [ArgumentNames.TerraformBackend] = "local",
@@ -101,10 +102,11 @@ public sealed partial class ArgumentNamesTests
     public void The_reader_refuses_to_read_a_name_outside_the_table()
     {
         var reader = new ArgumentReader(new CakeArguments(Array.Empty<string>().ToLookup(name => name)));
+        var outside = ParameterDescriptor.Text("not-in-the-table", "anything", "none", "not a parameter");
 
-        var error = Assert.Throws<InvalidOperationException>(() => reader.Optional("not-in-the-table"));
+        var error = Assert.Throws<InvalidOperationException>(() => reader.Text(outside));
 
-        Assert.Contains(nameof(ArgumentNames), error.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(ParameterTable), error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,8 +124,88 @@ public sealed partial class ArgumentNamesTests
         Assert.Equal(ArgumentNames.All, documented);
     }
 
-    private static BuildParameters Parse(params (string Name, string Value)[] pairs) =>
-        BuildParameters.Parse(new CakeArguments(pairs.ToLookup(pair => pair.Name, pair => pair.Value, StringComparer.OrdinalIgnoreCase)), new SecretRegistry());
+    [Fact]
+    public void The_README_parameters_table_says_what_the_descriptions_say_row_for_row()
+    {
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
+        var section = readme[readme.IndexOf("\n## Parameters\n", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n## ", 1, StringComparison.Ordinal)];
+
+        var rows = section.Split('\n').Where(line => line.StartsWith("| `--", StringComparison.Ordinal)).ToList();
+
+        // On a difference the message holds the rows as the descriptions make them: paste them into the README.
+        Assert.True(
+            rows.SequenceEqual(ParameterTable.All.Select(parameter => parameter.ReadmeRow())),
+            "README.md's Parameters table differs from ParameterTable; its rows should be:\n" + string.Join('\n', ParameterTable.All.Select(parameter => parameter.ReadmeRow())));
+        Assert.Contains("\n| parameter | default | values | meaning |\n|---|---|---|---|\n", section, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_description_has_a_default_values_and_one_line_of_meaning()
+    {
+        foreach (var parameter in ParameterTable.All)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(parameter.Default), parameter.Name);
+            Assert.False(string.IsNullOrWhiteSpace(parameter.Values), parameter.Name);
+            Assert.False(string.IsNullOrWhiteSpace(parameter.Meaning), parameter.Name);
+            Assert.DoesNotContain('\n', parameter.Meaning);
+            Assert.DoesNotContain('|', parameter.Meaning + parameter.Default + parameter.Values + parameter.ReadmeNote);
+            Assert.InRange(parameter.Meaning.Length, 10, 160);
+        }
+    }
+
+    [Fact]
+    public void A_choice_or_number_not_given_reads_as_its_described_default()
+    {
+        var defaults = Parse();
+
+        Assert.Equal(ParameterTable.Environment.DefaultChoice, defaults.Environment);
+        Assert.Equal(ParameterTable.Configuration.DefaultChoice, defaults.Configuration);
+        Assert.Equal(ParameterTable.LockWait.DefaultNumber, (int)defaults.LockWait.TotalSeconds);
+        Assert.Equal(ParameterTable.DeployTimeout.DefaultNumber, (int)defaults.Deploy.Timeout.TotalSeconds);
+        Assert.Equal(ParameterTable.ImageSizeBudget.DefaultNumber, defaults.Image.SizeBudgetMegabytes);
+    }
+
+    [Theory]
+    [InlineData("lock-wait", "86401", "Invalid --lock-wait '86401': use a whole number from 0 to 86400.")]
+    [InlineData("deploy-port", "80", "Invalid --deploy-port '80': use a whole number from 1024 to 65535.")]
+    [InlineData("vuln-threshold", "severe", "Invalid --vuln-threshold 'severe': use one of UNKNOWN, LOW, MEDIUM, HIGH, CRITICAL.")]
+    [InlineData("environment", "", "--environment needs a value: local, dev, staging or prod")]
+    [InlineData("approve", "maybe", "Invalid --approve 'maybe': use true or false.")]
+    public void A_value_outside_the_description_is_refused_in_the_descriptions_words(string name, string value, string message)
+    {
+        var error = Assert.Throws<CakeException>(() => Parse((name, value)));
+
+        Assert.Equal(2, error.ExitCode);
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void The_version_and_its_alias_are_one_parameter()
+    {
+        Assert.Equal("1.2.3", Parse(("build-version", "1.2.3")).VersionOverride);
+        Assert.Equal("1.2.3", Parse(("version", "1.2.3"), ("build-version", "1.2.3")).VersionOverride);
+
+        var error = Assert.Throws<CakeException>(() => Parse(("version", "1.2.3"), ("build-version", "2.0.0")));
+        Assert.Equal("--version is given 2 times with different values ('1.2.3', '2.0.0'): give it once.", error.Message);
+    }
+
+    [Theory]
+    [InlineData(null, "optional")]
+    [InlineData("false", "optional")]
+    [InlineData("true", "required")]
+    public void The_vulnerability_scan_is_required_on_CI_unless_said_otherwise(string? ci, string expected)
+    {
+        Assert.Equal(expected, Parse(name => name == "CI" ? ci : null).Vulnerabilities.Scan);
+        Assert.Equal("optional", Parse(name => name == "CI" ? ci : null, ("vuln-scan", "optional")).Vulnerabilities.Scan);
+        Assert.Equal("required", Parse(name => name == "CI" ? ci : null, ("vuln-scan", "REQUIRED")).Vulnerabilities.Scan);
+    }
+
+    // No CI variable: the machine that runs the tests decides no default.
+    private static BuildParameters Parse(params (string Name, string Value)[] pairs) => Parse(_ => null, pairs);
+
+    private static BuildParameters Parse(Func<string, string?> environment, params (string Name, string Value)[] pairs) =>
+        BuildParameters.Parse(new CakeArguments(pairs.ToLookup(pair => pair.Name, pair => pair.Value, StringComparer.OrdinalIgnoreCase)), new SecretRegistry(), environment);
 
     [GeneratedRegex("`--(?<name>[a-z0-9-]+)`")]
     private static partial Regex ParameterName();

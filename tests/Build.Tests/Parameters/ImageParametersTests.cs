@@ -63,7 +63,7 @@ public sealed class ImageParametersTests
     {
         var arguments = Arguments(args);
         var reader = new ArgumentReader(arguments);
-        return ImageParameters.Parse(reader, EnvironmentNames.IsLocal(reader.OneOf(ArgumentNames.Environment, EnvironmentNames.All, EnvironmentNames.Local)));
+        return ImageParameters.Parse(reader, EnvironmentNames.IsLocal(reader.Choice(ParameterTable.Environment)));
     }
 
     private static CakeArguments Arguments(params string[] args) =>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Build.Core.Ci;
 using Build.Core.Secrets;
+using Build.Core.Text;
 using Build.Core.Versioning;
 
 namespace Build.Core.Reporting;
@@ -139,7 +140,7 @@ public static class ReportWriter
         {
             var notes = task.SkipReason ?? task.Error ?? string.Join(", ", task.Outputs.Select(pair => $"{pair.Key}: {pair.Value}"));
             notes = bounded ? Bounded.Text(notes, Bounded.LineCharacters, FullSummaryFile) : notes;
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {task.Name} | {task.Status} | {task.DurationSeconds:0.0} s | {notes.ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal)} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {task.Name} | {task.Status} | {DurationText.Format(TimeSpan.FromSeconds(task.DurationSeconds))} | {notes.ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal)} |");
         }
 
         foreach (var (title, markdown) in report.Sections)

@@ -44,13 +44,25 @@ public sealed class ImageScanTask(IImageVulnerabilityGate vulnerabilityGate) : F
 
         var vulnerabilities = vulnerabilityGate.Check(context, image);
         VulnerabilityWarnings.Publish(context, vulnerabilities);
-        context.Information("Image policy: {0}; size {1} MB compressed, {2} MB on disk (budget {3} MB). Vulnerabilities: {4}", policy.Passed ? "passed" : $"{policy.Violations.Count} violation(s)", size.CompressedMegabytes, size.UncompressedMegabytes, policy.BudgetMegabytes, vulnerabilities.Summary);
+        var unscanned = UnscannedImage.Judge(vulnerabilities, context.Parameters.Vulnerabilities.ScanRequired);
+        if (unscanned.Warning is { } warning)
+        {
+            context.Warning(warning);
+            context.Ci.Annotate(new Annotation(AnnotationLevel.Warning, warning, dockerfile));
+        }
+
+        if (unscanned.Failure is { } unscannedFailure)
+        {
+            context.Ci.Annotate(new Annotation(AnnotationLevel.Error, unscannedFailure, dockerfile));
+        }
+
+        context.Information("Image policy: {0}; size {1}. Vulnerabilities: {2}", policy.Passed ? "passed" : $"{policy.Violations.Count} violation(s)", size.Describe(policy.BudgetMegabytes), vulnerabilities.Summary);
         context.Report.AddSection("Image scan", policySection + Environment.NewLine + vulnerabilities.MarkdownSection);
         context.Report.AddOutput("violations", policy.Violations.Count.ToString(CultureInfo.InvariantCulture));
-        context.Report.AddOutput("size", $"{size.CompressedMegabytes:0.0} MB compressed, {size.UncompressedMegabytes:0.0} MB on disk");
+        context.Report.AddOutput("size", size.Describe(policy.BudgetMegabytes));
         context.Report.AddOutput("vulnerabilities", vulnerabilities.Summary);
 
-        var failures = new[] { policy.FailureMessage, vulnerabilities.FailureMessage }.Where(message => message.Length > 0).ToList();
+        var failures = new[] { policy.FailureMessage, vulnerabilities.FailureMessage, unscanned.Failure ?? "" }.Where(message => message.Length > 0).ToList();
         if (failures.Count > 0)
         {
             throw new CakeException(string.Join(" ", failures));

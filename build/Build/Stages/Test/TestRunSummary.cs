@@ -15,6 +15,7 @@ public sealed class TestRunSummary
     public const int MaxListedFailures = 50;
 
     private readonly List<(string Test, string Reason)> _failures;
+    private readonly List<TestCaseResult> _failedResults;
 
     public TestRunSummary(IEnumerable<TestRun> runs)
     {
@@ -25,9 +26,8 @@ public sealed class TestRunSummary
         Failed = results.Count(result => result.Outcome == TestOutcome.Failed);
         Skipped = results.Count(result => result.Outcome == TestOutcome.NotExecuted);
         Errors = results.Count(result => result.Outcome == TestOutcome.Other);
-        _failures = [.. results
-            .Where(result => result.Outcome is TestOutcome.Failed or TestOutcome.Other)
-            .Select(result => (result.FullName, FirstLine(result.ErrorMessage) ?? $"outcome {result.RawOutcome}"))];
+        _failedResults = [.. results.Where(result => result.Outcome is TestOutcome.Failed or TestOutcome.Other)];
+        _failures = [.. _failedResults.Select(result => (result.FullName, FirstLine(result.ErrorMessage) ?? $"outcome {result.RawOutcome}"))];
     }
 
     public int Total { get; }
@@ -43,14 +43,19 @@ public sealed class TestRunSummary
 
     public bool HasFailures => Failed + Errors > 0;
 
+    /// <summary>Gets the results that fail the build (failed, or another outcome such as Timeout), in file order.</summary>
+    public IReadOnlyList<TestCaseResult> FailedResults => _failedResults;
+
     /// <summary>Gets each failed test as "ClassName.TestName: first line of the message".</summary>
     public IReadOnlyList<string> FailedTests => [.. _failures.Select(failure => $"{failure.Test}: {failure.Reason}")];
 
-    /// <summary>A Markdown section: a table of the totals, then the failed tests (at most <see cref="MaxListedFailures"/>).</summary>
+    /// <summary>
+    /// A section of summary.md (the report heads it, at level 3): a table of the totals, then the failed tests (at most
+    /// <see cref="MaxListedFailures"/>) under a level-4 heading.
+    /// </summary>
     public string ToMarkdown()
     {
         var markdown = new StringBuilder()
-            .Append("## Test results\n\n")
             .Append("| Total | Passed | Failed | Errors | Skipped |\n")
             .Append("| ----: | -----: | -----: | -----: | ------: |\n")
             .Append(CultureInfo.InvariantCulture, $"| {Total} | {Passed} | {Failed} | {Errors} | {Skipped} |\n\n");
@@ -64,7 +69,7 @@ public sealed class TestRunSummary
             return markdown.Append("No failed tests.\n").ToString();
         }
 
-        markdown.Append("### Failed tests\n\n");
+        markdown.Append("#### Failed tests\n\n");
         foreach (var (test, reason) in _failures.Take(MaxListedFailures))
         {
             markdown.Append(CultureInfo.InvariantCulture, $"- `{test.Replace('`', '\'')}`: {MarkdownText.Escape(reason)}\n");

@@ -67,9 +67,7 @@ public sealed class TestTask : FrostingTask<BuildContext>
 
         if (summary.HasFailures)
         {
-            var names = string.Join(", ", summary.FailedTests.Take(5).Select(failure => failure.Split(':')[0]));
-            var more = summary.Failed + summary.Errors > 5 ? $" and {summary.Failed + summary.Errors - 5} more" : "";
-            throw new CakeException($"{summary.Failed + summary.Errors} test(s) failed: {names}{more}.");
+            throw new CakeException(FailedTestsLine.Of(summary.FailedResults, context.Paths.Root.GetRelativePath(context.Paths.SummaryFile).FullPath));
         }
 
         if (exitCode != 0)

@@ -7,12 +7,16 @@ using Cake.Core.Tooling;
 namespace Build.Tools.Trivy;
 
 /// <summary>
-/// Wraps <c>trivy image --format json --quiet --output &lt;file&gt; &lt;image&gt;</c>. Trivy is optional: when it is not on
-/// PATH (and no ToolPath is set) the scan is skipped with a reason the report shows, never silently.
+/// Wraps <c>trivy image --format json --quiet --output &lt;file&gt; &lt;image&gt;</c>. When trivy is not on PATH (and no
+/// ToolPath is set) the scan is skipped with its reason and the install hint; the caller decides whether that fails
+/// (<c>--vuln-scan required</c>) or warns, never silently.
 /// </summary>
 public sealed class TrivyScanner : Tool<TrivySettings>
 {
-    public const string NotInstalledReason = "trivy is not on PATH; install it (https://trivy.dev) to scan the image locally";
+    public const string NotInstalledReason = "trivy not installed";
+
+    /// <summary>How to get trivy, for the line that says the scan did not run.</summary>
+    public const string InstallHint = "install trivy (https://trivy.dev/latest/getting-started/installation/) and put it on PATH";
 
     private readonly ICakeEnvironment _environment;
 
@@ -28,7 +32,7 @@ public sealed class TrivyScanner : Tool<TrivySettings>
         ArgumentNullException.ThrowIfNull(settings);
         if (GetToolPath(settings) is null)
         {
-            return ScannerOutcome.Skipped(VulnerabilitySources.Trivy, NotInstalledReason);
+            return ScannerOutcome.Skipped(VulnerabilitySources.Trivy, NotInstalledReason, InstallHint);
         }
 
         var output = settings.OutputFile.MakeAbsolute(_environment);

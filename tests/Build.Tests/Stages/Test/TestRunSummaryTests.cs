@@ -32,7 +32,8 @@ public sealed class TestRunSummaryTests
     {
         var markdown = new TestRunSummary([TrxFixture.Read()]).ToMarkdown();
 
-        Assert.StartsWith("## Test results\n\n| Total | Passed | Failed | Errors | Skipped |\n", markdown, StringComparison.Ordinal);
+        Assert.StartsWith("| Total | Passed | Failed | Errors | Skipped |\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("\n#### Failed tests\n", markdown, StringComparison.Ordinal);
         Assert.Contains("\n| 7 | 5 | 1 | 0 | 1 |\n", markdown, StringComparison.Ordinal);
         Assert.Contains(
             "\n- `Sample.Calculator.Tests.CalculatorTests.Describe_of_a_large_number_is_small`: Assert.Equal() Failure: Strings differ\n",

@@ -43,8 +43,8 @@ public sealed class TrivyScannerTests : IDisposable
         var outcome = Scanner(toolPath: null).ScanImage("app:1.4.0", new TrivySettings(new FilePath(output)));
 
         Assert.False(outcome.Ran);
-        Assert.Equal("trivy is not on PATH; install it (https://trivy.dev) to scan the image locally", outcome.SkipReason);
-        Assert.Equal("trivy: skipped (trivy is not on PATH; install it (https://trivy.dev) to scan the image locally)", outcome.ToString());
+        Assert.Equal("trivy not installed", outcome.SkipReason);
+        Assert.Equal("trivy: skipped (trivy not installed)", outcome.ToString());
         Assert.Empty(outcome.Findings);
         Assert.False(File.Exists(output));
     }
@@ -76,12 +76,14 @@ public sealed class TrivyScannerTests : IDisposable
     }
 
     [Fact]
-    public void The_alias_reports_a_skip_as_a_warning_in_the_log()
+    public void Without_trivy_the_alias_returns_a_skip_with_the_reason_and_the_install_hint_and_leaves_the_verdict_to_the_caller()
     {
         var outcome = Context(toolPath: null).TrivyScanImage("app:1.4.0", new TrivySettings(new FilePath(Path.Combine(_directory, "trivy.json"))));
 
         Assert.False(outcome.Ran);
-        Assert.Contains("Warning: Trivy scan skipped: trivy is not on PATH; install it (https://trivy.dev) to scan the image locally.", _log.Lines);
+        Assert.Equal("trivy not installed", outcome.SkipReason);
+        Assert.Equal("install trivy (https://trivy.dev/latest/getting-started/installation/) and put it on PATH", outcome.Remedy);
+        Assert.Empty(_log.Lines);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
