@@ -21,5 +21,8 @@ public static class GitHubActionPins
     public static readonly GitHubAction ConfigureAwsCredentials = new("aws-actions/configure-aws-credentials", "7474bc4690e29a8392af63c5b98e7449536d5c3a", "v4.3.1");
     public static readonly GitHubAction SetupTerraform = new("hashicorp/setup-terraform", "b9cd54a3c349d3f38e8881555d616ced269862dd", "v3.1.2");
 
-    public static IReadOnlyList<GitHubAction> All { get; } = [Checkout, SetupDotNet, Cache, SetupTerraform, UploadArtifact, ConfigureAwsCredentials];
+    /// <summary>Trivy for ImageScan (CI runs --vuln-scan required): the commit two public repositories pin as v0.2.6.</summary>
+    public static readonly GitHubAction SetupTrivy = new("aquasecurity/setup-trivy", "3fb12ec12f41e471780db15c232d5dd185dcb514", "v0.2.6");
+
+    public static IReadOnlyList<GitHubAction> All { get; } = [Checkout, SetupDotNet, Cache, SetupTerraform, SetupTrivy, UploadArtifact, ConfigureAwsCredentials];
 }

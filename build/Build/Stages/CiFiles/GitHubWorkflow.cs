@@ -116,6 +116,9 @@ public static class GitHubWorkflow
         line(4, "with:");
         line(5, $"terraform_version: {terraformVersion} # ubuntu-latest has no terraform, and Prerequisites cannot apt-get it");
         line(5, "terraform_wrapper: false # the build reads terraform's own output and exit codes");
+        line(3, $"- uses: {GitHubActionPins.SetupTrivy.Uses}");
+        line(4, "with:");
+        line(5, "version: v0.69.3 # ImageScan needs a scanner: on CI --vuln-scan defaults to required");
         if (job.CloudAccess is { } access)
         {
             line(3, $"- uses: {GitHubActionPins.ConfigureAwsCredentials.Uses}");

@@ -25,7 +25,8 @@ public static class Jenkinsfile
         Line(0, $"// {CiFileSet.Header}");
         Line(0, "// CI picks targets, passes parameters and provides credentials and approvals; ./build.sh does the rest, starting");
         Line(0, "// with its Prerequisites task, which installs what is missing with apt-get: run agents as root or with passwordless sudo,");
-        Line(0, $"// with the .NET SDK of global.json and terraform {pipeline.TerraformVersion} (no Debian package) installed.");
+        Line(0, $"// with the .NET SDK of global.json, terraform {pipeline.TerraformVersion} and trivy (no Debian packages) installed;");
+        Line(0, "// CI=true makes ImageScan require trivy (--vuln-scan required).");
         Line(0, "// Plugins: Pipeline: Declarative, Lockable Resources, Pipeline: Milestone Step, AWS Credentials, JUnit, Timestamper;");
         Line(0, "// a multibranch job that discovers tags builds the v* ones.");
         Line(0, "pipeline {");
