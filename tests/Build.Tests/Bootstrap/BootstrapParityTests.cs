@@ -63,7 +63,7 @@ public sealed partial class BootstrapParityTests(BuiltBootstrapCopy built) : ICl
         var lint = lines.IndexOf("  │ ├─Lint");
         Assert.True(lint >= 0, ps1.ToString());
         Assert.Equal(["  │ │ ├─TerraformValidate", "  │ │ │ └─Prerequisites", "  │ │ └─Restore"], lines.Skip(lint + 1).Take(3));
-        Assert.Equal("Default", lines.First(line => line.Length > 0 && line != "Clean"));
+        Assert.Contains("Default", lines);
     }
 
     [Fact]
@@ -133,9 +133,9 @@ public sealed partial class BootstrapParityTests(BuiltBootstrapCopy built) : ICl
         return script(["--target", "Version"]);
     }
 
-    private static string Timeless(string output) => Seconds().Replace(Duration().Replace(output, "00:00:00.0000000"), "(n s)");
+    private static string Timeless(string output) => Seconds().Replace(Duration().Replace(output, "0.0s"), "(n s)");
 
-    [GeneratedRegex(@"\d\d:\d\d:\d\d\.\d{7}")]
+    [GeneratedRegex(@"\b(\d+h \d\dm|\d+m \d\ds|\d+\.\ds)\b")]
     private static partial Regex Duration();
 
     [GeneratedRegex(@"\(\d+\.\d+ s\)")]
