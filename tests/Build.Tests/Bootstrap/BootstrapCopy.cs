@@ -147,25 +147,7 @@ public sealed class BootstrapCopy : IDisposable
             start.Environment.Remove(name);
         }
 
-        using var process = new Process { StartInfo = start };
-        var output = new StringBuilder();
-        var error = new StringBuilder();
-        process.OutputDataReceived += (_, line) => Append(output, line.Data);
-        process.ErrorDataReceived += (_, line) => Append(error, line.Data);
-        process.Start();
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            Assert.Fail($"{executable} {string.Join(' ', arguments)} did not finish within {Timeout.TotalSeconds} s and was killed.\nstdout:\n{Text(output)}\nstderr:\n{Text(error)}");
-        }
-
-        // The parameterless wait drains the asynchronous output readers.
-        process.WaitForExit();
-        return new BuildProcessRun(process.ExitCode, Text(output), Text(error));
+        return CapturedProcess.Run(start, Timeout, $"{executable} {string.Join(' ', arguments)}");
     }
 
     private static void CopyFolder(string from, string to)
@@ -195,24 +177,5 @@ public sealed class BootstrapCopy : IDisposable
         return directory?.FullName ?? throw new InvalidOperationException("The repository root (App.sln) was not found above the test output folder.");
     }
 
-    private static void Append(StringBuilder text, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
 
-        lock (text)
-        {
-            text.Append(line).Append('\n');
-        }
-    }
-
-    private static string Text(StringBuilder text)
-    {
-        lock (text)
-        {
-            return text.ToString();
-        }
-    }
 }

@@ -51,26 +51,7 @@ public sealed class BuildProcess : IDisposable
     /// <summary>Runs the build app; <paramref name="timeout"/> bounds stages that move images (slow on a loaded machine).</summary>
     public BuildProcessRun Run(TimeSpan timeout, params string[] arguments)
     {
-        var start = StartInfo(ownProcessGroup: false, arguments);
-        using var process = new Process { StartInfo = start };
-        var output = new System.Text.StringBuilder();
-        var error = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, line) => Append(output, line.Data);
-        process.ErrorDataReceived += (_, line) => Append(error, line.Data);
-        process.Start();
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            Assert.Fail($"dotnet Build.dll {string.Join(' ', arguments)} did not finish within {timeout.TotalSeconds} s and was killed.\nstdout:\n{Text(output)}\nstderr:\n{Text(error)}");
-        }
-
-        // The parameterless wait drains the asynchronous output readers.
-        process.WaitForExit();
-        return new BuildProcessRun(process.ExitCode, Text(output), Text(error));
+        return CapturedProcess.Run(StartInfo(ownProcessGroup: false, arguments), timeout, $"dotnet Build.dll {string.Join(' ', arguments)}");
     }
 
     /// <summary>
@@ -138,24 +119,5 @@ public sealed class BuildProcess : IDisposable
         || RemovedPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
         || SecretEnvironment.IsSecretName(name);
 
-    private static void Append(System.Text.StringBuilder text, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
 
-        lock (text)
-        {
-            text.Append(line).Append('\n');
-        }
-    }
-
-    private static string Text(System.Text.StringBuilder text)
-    {
-        lock (text)
-        {
-            return text.ToString();
-        }
-    }
 }

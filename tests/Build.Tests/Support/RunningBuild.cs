@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 
 namespace Build.Tests.Support;
 
@@ -8,15 +7,15 @@ namespace Build.Tests.Support;
 public sealed class RunningBuild : IDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
-    private readonly StringBuilder _error = new();
+    private readonly LineBuffer _output = new();
+    private readonly LineBuffer _error = new();
 
     public RunningBuild(ProcessStartInfo start)
     {
         ArgumentNullException.ThrowIfNull(start);
         _process = new Process { StartInfo = start };
-        _process.OutputDataReceived += (_, line) => Append(_output, line.Data);
-        _process.ErrorDataReceived += (_, line) => Append(_error, line.Data);
+        _process.OutputDataReceived += (_, line) => _output.Add(line.Data);
+        _process.ErrorDataReceived += (_, line) => _error.Add(line.Data);
         _process.Start();
         _process.StandardInput.Close();
         _process.BeginOutputReadLine();
@@ -25,17 +24,17 @@ public sealed class RunningBuild : IDisposable
 
     public int Id => _process.Id;
 
-    public string Output => Text(_output);
+    public string Output => _output.ToString();
 
     /// <summary>Waits until standard output or error holds <paramref name="text"/>; fails naming it after <paramref name="timeout"/>.</summary>
     public void WaitForOutput(string text, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (!Output.Contains(text, StringComparison.Ordinal) && !Text(_error).Contains(text, StringComparison.Ordinal))
+        while (!Output.Contains(text, StringComparison.Ordinal) && !_error.ToString().Contains(text, StringComparison.Ordinal))
         {
             if (_process.HasExited || DateTime.UtcNow > deadline)
             {
-                Assert.Fail($"The build never printed '{text}' (exited: {_process.HasExited}).\nstdout:\n{Output}\nstderr:\n{Text(_error)}");
+                Assert.Fail($"The build never printed '{text}' (exited: {_process.HasExited}).\nstdout:\n{Output}\nstderr:\n{_error.ToString()}");
             }
 
             Thread.Sleep(100);
@@ -57,15 +56,15 @@ public sealed class RunningBuild : IDisposable
         {
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit();
-            Assert.Fail($"The build did not finish within {timeout.TotalSeconds} s and was killed.\nstdout:\n{Output}\nstderr:\n{Text(_error)}");
+            Assert.Fail($"The build did not finish within {timeout.TotalSeconds} s and was killed.\nstdout:\n{Output}\nstderr:\n{_error.ToString()}");
         }
 
         // The parameterless wait drains the asynchronous output readers.
         _process.WaitForExit();
-        return new BuildProcessRun(_process.ExitCode, Output, Text(_error));
+        return new BuildProcessRun(_process.ExitCode, Output, _error.ToString());
     }
 
-    public override string ToString() => $"stdout:\n{Output}\nstderr:\n{Text(_error)}";
+    public override string ToString() => $"stdout:\n{Output}\nstderr:\n{_error.ToString()}";
 
     public void Dispose()
     {
@@ -78,24 +77,5 @@ public sealed class RunningBuild : IDisposable
         _process.Dispose();
     }
 
-    private static void Append(StringBuilder text, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
 
-        lock (text)
-        {
-            text.Append(line).Append('\n');
-        }
-    }
-
-    private static string Text(StringBuilder text)
-    {
-        lock (text)
-        {
-            return text.ToString();
-        }
-    }
 }
