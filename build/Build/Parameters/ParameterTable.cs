@@ -161,7 +161,7 @@ public static class ParameterTable
 
     // Release.
     public static readonly ParameterDescriptor Bump = ParameterDescriptor.Choice(
-        ArgumentNames.Bump, ReleaseParameters.Bumps, ReleaseParameters.AutoBump, "which part of the last `v*` tag's version `Release` raises; `auto`: from the conventional commits since it (`feat` minor, others patch, `!` or `BREAKING CHANGE:` major, minor before 1.0.0)") with
+        ArgumentNames.Bump, ReleaseParameters.Bumps, ReleaseParameters.AutoBump, "which part of the highest `v*` tag's version `Release` raises; `auto`: from the conventional commits since the last tag (`feat` minor, others patch, `!` or `BREAKING CHANGE:` major, minor before 1.0.0)") with
     {
         ReadmeNote = "; `--version` names the version instead (see [Releasing](#releasing))",
     };
