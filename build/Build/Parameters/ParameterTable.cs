@@ -161,9 +161,9 @@ public static class ParameterTable
 
     // Release.
     public static readonly ParameterDescriptor Bump = ParameterDescriptor.Choice(
-        ArgumentNames.Bump, ReleaseParameters.Bumps, ReleaseParameters.AutoBump, "which part of the highest `v*` tag's version `Release` raises; `auto`: from the conventional commits since the last tag (`feat` minor, others patch, `!` or `BREAKING CHANGE:` major, minor before 1.0.0)") with
+        ArgumentNames.Bump, ReleaseParameters.Bumps, ReleaseParameters.AutoBump, "which part of the highest `v*` tag's version `Release` raises; `auto` reads the conventional commits since the last tag") with
     {
-        ReadmeNote = "; `--version` names the version instead (see [Releasing](#releasing))",
+        ReadmeNote = " (`feat` minor, others patch, `!` or `BREAKING CHANGE:` major, minor before 1.0.0); `--version` names the version instead (see [Releasing](#releasing))",
     };
 
     public static readonly ParameterDescriptor ReleaseBranch = ParameterDescriptor.Text(
