@@ -16,6 +16,9 @@ public sealed record BuildPaths(DirectoryPath Root, DirectoryPath Artifacts)
 
     public FilePath VersionFile => Artifacts.CombineWithFilePath("version.json");
 
+    /// <summary>Gets artifacts/release/: the notes and the record of what Release tagged.</summary>
+    public DirectoryPath ReleaseReports => Artifacts.Combine("release");
+
     /// <summary>Gets artifacts/summary.md: the report for people (build-report.json beside it).</summary>
     public FilePath SummaryFile => Artifacts.CombineWithFilePath("summary.md");
 

@@ -57,6 +57,12 @@ public static class ArgumentNames
     public const string HealthTimeout = "health-timeout";
     public const string DeployTimeout = "deploy-timeout";
 
+    // Release.
+    public const string Bump = "bump";
+    public const string ReleaseBranch = "release-branch";
+    public const string PushTag = "push-tag";
+    public const string ReleasePreview = "release-preview";
+
     /// <summary>Gets every name above, in the README's order (a parameter's aliases after it): what the command line may hold besides the host's switches.</summary>
     public static IReadOnlyList<string> All { get; } = [.. ParameterTable.All.SelectMany(parameter => parameter.Names)];
 

@@ -55,6 +55,9 @@ public sealed record BuildParameters(
     /// <summary>Gets the settings of the vulnerability gate (ImageScan).</summary>
     public VulnerabilityParameters Vulnerabilities { get; init; } = VulnerabilityParameters.Default;
 
+    /// <summary>Gets the settings of Release.</summary>
+    public ReleaseParameters Release { get; init; } = ReleaseParameters.Default;
+
     /// <summary>The values of <c>--configuration</c>.</summary>
     public static readonly IReadOnlyList<string> Configurations = ["Release", "Debug"];
 
@@ -84,6 +87,7 @@ public sealed record BuildParameters(
             Image = ImageParameters.Parse(reader, EnvironmentNames.IsLocal(environmentName)),
             Vulnerabilities = VulnerabilityParameters.Parse(reader, CiVariable.IsSet(environment(CiVariable.Name))),
             Deploy = DeployParameters.Parse(reader),
+            Release = ReleaseParameters.Parse(reader),
         };
         reader.RejectUnknown();
         return parameters;

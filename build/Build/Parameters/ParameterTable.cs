@@ -159,6 +159,22 @@ public static class ParameterTable
         ReadmeNote = " (a rollback after a failed smoke test gets as long again)",
     };
 
+    // Release.
+    public static readonly ParameterDescriptor Bump = ParameterDescriptor.Choice(
+        ArgumentNames.Bump, ReleaseParameters.Bumps, ReleaseParameters.AutoBump, "which part of the highest `v*` tag's version `Release` raises; `auto` reads the conventional commits since the last tag") with
+    {
+        ReadmeNote = " (`feat` minor, others patch, `!` or `BREAKING CHANGE:` major, minor before 1.0.0); `--version` names the version instead (see [Releasing](#releasing))",
+    };
+
+    public static readonly ParameterDescriptor ReleaseBranch = ParameterDescriptor.Text(
+        ArgumentNames.ReleaseBranch, "a branch name", $"`{ReleaseParameters.DefaultBranch}`", "the branch `Release` tags: HEAD must be on it and already pushed to `origin`");
+
+    public static readonly ParameterDescriptor PushTag = ParameterDescriptor.Choice(
+        ArgumentNames.PushTag, ["true", "false"], "true", "whether `Release` pushes the tag it creates to `origin` (`false` keeps it local)");
+
+    public static readonly ParameterDescriptor ReleasePreview = ParameterDescriptor.Switch(
+        ArgumentNames.ReleasePreview, "`Release` prints the version and the release notes and creates no tag");
+
     /// <summary>Gets every parameter, in the README's order.</summary>
     public static IReadOnlyList<ParameterDescriptor> All { get; } =
     [
@@ -169,5 +185,6 @@ public static class ParameterTable
         VulnerabilityThreshold, VulnerabilityScan, VulnerabilityIgnoreFile, ScanTimeout,
         TerraformBackend, LockTimeout, AllowDestroy, Approve,
         DeployPort, HealthTimeout, DeployTimeout,
+        Bump, ReleaseBranch, PushTag, ReleasePreview,
     ];
 }

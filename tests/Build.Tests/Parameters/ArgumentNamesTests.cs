@@ -48,6 +48,10 @@ public sealed partial class ArgumentNamesTests
         [ArgumentNames.DeployPort] = "9090",
         [ArgumentNames.HealthTimeout] = "5",
         [ArgumentNames.DeployTimeout] = "60",
+        [ArgumentNames.Bump] = "minor",
+        [ArgumentNames.ReleaseBranch] = "release",
+        [ArgumentNames.PushTag] = "false",
+        [ArgumentNames.ReleasePreview] = "true",
     };
 
     public static TheoryData<string> Names => [.. ArgumentNames.All];

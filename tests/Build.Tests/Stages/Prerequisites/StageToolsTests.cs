@@ -9,6 +9,7 @@ using Build.Stages.Infrastructure;
 using Build.Stages.Lint;
 using Build.Stages.Prerequisites;
 using Build.Stages.Push;
+using Build.Stages.Release;
 using Build.Stages.Test;
 using Build.Stages.Versioning;
 using Build.Tests.Support;
@@ -35,7 +36,7 @@ public sealed class StageToolsTests : IDisposable
     public void Every_stage_tools_class_is_found_the_way_the_host_finds_them()
     {
         Assert.Equal(
-            ["Accessibility", "Apply", "BaseImage", "Deploy", "Image", "ImageScan", "Lint", "Plan", "Push", "TerraformValidate", "Test", "Version"],
+            ["Accessibility", "Apply", "BaseImage", "Deploy", "Image", "ImageScan", "Lint", "Plan", "Push", "Release", "TerraformValidate", "Test", "Version"],
             AllTools().Select(tools => tools.TaskType.Name[..^"Task".Length]).Order(StringComparer.Ordinal));
     }
 
@@ -43,6 +44,12 @@ public sealed class StageToolsTests : IDisposable
     public void Lint_needs_shellcheck_terraform_and_the_provider_its_terraform_validate_initialises()
     {
         Assert.Equal([Prerequisite.Shellcheck, Prerequisite.Terraform, Prerequisite.TerraformAwsProvider], Needs(LintPlan, "Lint"));
+    }
+
+    [Fact]
+    public void Release_needs_git_only()
+    {
+        Assert.Equal([Prerequisite.Git], Needs([typeof(PrerequisitesTask), typeof(VersionTask), typeof(ReleaseTask)], "Release"));
     }
 
     [Fact]
