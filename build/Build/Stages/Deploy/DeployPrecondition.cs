@@ -1,5 +1,6 @@
 using Build.Core;
 using Build.Parameters;
+using Build.Stages.Infrastructure;
 
 namespace Build.Stages.Deploy;
 
@@ -12,8 +13,7 @@ public sealed class DeployPrecondition : StagePrecondition<DeployTask>
     public override void Refuse(BuildContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var unattended = context.IsCi || Console.IsInputRedirected || Console.IsOutputRedirected;
-        if (context.BuildEnvironment.IsProduction && !context.Parameters.Terraform.Approved && unattended)
+        if (context.BuildEnvironment.IsProduction && !context.Parameters.Terraform.Approved && !ProductionApproval.CanAsk(context))
         {
             throw UsageError.Of($"Deploying to prod needs approval: pass --{ArgumentNames.Approve} (in CI, behind the environment's approval gate); nobody can answer the question here.");
         }

@@ -24,7 +24,7 @@ public static class ProductionApproval
             return;
         }
 
-        if (!context.IsCi && !Console.IsInputRedirected && !Console.IsOutputRedirected)
+        if (CanAsk(context))
         {
             Console.Write($"{change}? Type 'yes' to continue: ");
             if (string.Equals(Console.ReadLine()?.Trim(), "yes", StringComparison.Ordinal))
@@ -34,5 +34,12 @@ public static class ProductionApproval
         }
 
         throw new CakeException($"{action} needs approval: rerun with --{ArgumentNames.Approve} (in CI, behind the environment's approval gate) or answer 'yes' on a terminal.");
+    }
+
+    /// <summary>Whether someone can answer the question here: a terminal, not CI.</summary>
+    public static bool CanAsk(BuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return !context.IsCi && !Console.IsInputRedirected && !Console.IsOutputRedirected;
     }
 }

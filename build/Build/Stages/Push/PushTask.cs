@@ -5,6 +5,7 @@ using Build.Stages.Accessibility;
 using Build.Stages.Coverage;
 using Build.Stages.Image;
 using Build.Stages.Lint;
+using Build.Tools.Machine;
 using Cake.Common.Diagnostics;
 using Cake.Frosting;
 
@@ -51,7 +52,7 @@ public sealed class PushTask(PushPrecondition precondition) : AsyncFrostingTask<
     private static Task<PushedImage> PushLocallyAsync(BuildContext context, ImageBuildResult image)
     {
         var registry = context.Parameters.Image.Registry;
-        var onConflict = RegistryClient.AddressOf(registry).Scheme == Uri.UriSchemeHttp ? TagConflict.Replace : TagConflict.Refuse;
+        var onConflict = RegistryAddress.IsLoopback(registry) ? TagConflict.Replace : TagConflict.Refuse;
         return LocalRegistryPublisher.PushAsync(context, image, registry, pushSettings: null, onConflict, Interruption.Current.Token);
     }
 

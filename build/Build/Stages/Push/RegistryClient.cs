@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Build.Tools.Machine;
 using Cake.Core;
 
 namespace Build.Stages.Push;
@@ -26,9 +27,7 @@ public sealed class RegistryClient(HttpClient http, Uri baseAddress)
     public static Uri AddressOf(string registry)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(registry);
-        var host = registry.Split(':')[0];
-        var loopback = host is "localhost" || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
-        return new Uri($"{(loopback ? "http" : "https")}://{registry}/");
+        return new Uri($"{(RegistryAddress.IsLoopback(registry) ? "http" : "https")}://{registry}/");
     }
 
     /// <summary>Null when a registry answers <c>GET /v2/</c> (200, or 401 asking for credentials); else why not.</summary>

@@ -6,6 +6,8 @@ public sealed class RegistryClientTests
     [Theory]
     [InlineData("127.0.0.1:5000", "http://127.0.0.1:5000/")]
     [InlineData("localhost:5000", "http://localhost:5000/")]
+    [InlineData("[::1]:5000", "http://[::1]:5000/")]
+    [InlineData("127.1.2.3:5000", "http://127.1.2.3:5000/")]
     [InlineData("registry.example:443", "https://registry.example:443/")]
     [InlineData("123456789012.dkr.ecr.eu-west-1.amazonaws.com", "https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/")]
     public void Plain_http_only_on_loopback(string registry, string expected)
