@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Build.Core.Secrets;
 using Cake.Core.IO;
 
 namespace Build.Core.Gates;
@@ -40,9 +41,7 @@ public static class GateLedger
         }
 
         passed.Add(record);
-        var file = RecordFile(context.Paths, gate);
-        Directory.CreateDirectory(file.GetDirectory().FullPath);
-        File.WriteAllText(file.FullPath, JsonSerializer.Serialize(record, JsonDefaults.Indented));
+        context.WriteArtifact(RecordFile(context.Paths, gate), JsonSerializer.Serialize(record, JsonDefaults.Indented));
     }
 
     /// <summary>The record an earlier run left for <paramref name="gate"/>, or null (missing or unreadable).</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Build.Core;
+using Build.Core.Secrets;
 using Cake.Core;
 using Cake.Core.IO;
 
@@ -14,13 +15,15 @@ public static class AppliedInfrastructureFile
         return paths.Artifacts.Combine("infrastructure").CombineWithFilePath($"{environment}.json");
     }
 
-    public static void Write(BuildPaths paths, AppliedInfrastructure applied)
+    /// <summary>Writes the record as every artifact is written (redacted).</summary>
+    public static void Write(BuildContext context, AppliedInfrastructure applied)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(applied);
-        var file = For(paths, applied.Environment).FullPath;
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
-        File.WriteAllText(file, JsonSerializer.Serialize(applied, JsonDefaults.Indented));
+        context.WriteArtifact(For(context.Paths, applied.Environment), Json(applied));
     }
+
+    public static string Json(AppliedInfrastructure applied) => JsonSerializer.Serialize(applied, JsonDefaults.Indented);
 
     /// <summary>
     /// The infrastructure applied in this run, else the record an earlier run of this commit left for this environment;

@@ -36,7 +36,7 @@ public sealed class ApplyTask : FrostingTask<BuildContext>
         var outputs = TerraformOutputs.Parse(json, context.Secrets.Register);
         context.WriteArtifact(workspace.Artifacts.CombineWithFilePath("outputs.json"), json);
         var applied = AppliedInfrastructure.From(outputs, context.BuildEnvironment.Name, context.BuildVersion.Commit, DateTimeOffset.UtcNow);
-        AppliedInfrastructureFile.Write(context.Paths, applied);
+        AppliedInfrastructureFile.Write(context, applied);
         context.Results.Set(applied);
         context.Report.AddOutput("publicUrl", outputs.PublicUrl);
     }

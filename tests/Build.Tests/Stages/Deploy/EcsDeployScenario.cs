@@ -74,7 +74,10 @@ public sealed class EcsDeployScenario : IDisposable
         PushedImageFile.Write(new FilePath(System.IO.Path.Combine(images, "pushed.json")), pushed, image, pushedTo ?? environment);
         var commit = RecordedGates.RecordAllPassed(Build, image.Id);
         var paths = new BuildPaths(new DirectoryPath(Build.Root), new DirectoryPath(Build.Artifacts));
-        AppliedInfrastructureFile.Write(paths, new AppliedInfrastructure(environment, infrastructureCommit ?? commit, DateTimeOffset.UtcNow, Cluster, ServiceName, "app", "app-dev", _site.BaseUrl.ToString().TrimEnd('/')));
+        var applied = new AppliedInfrastructure(environment, infrastructureCommit ?? commit, DateTimeOffset.UtcNow, Cluster, ServiceName, "app", "app-dev", _site.BaseUrl.ToString().TrimEnd('/'));
+        var file = AppliedInfrastructureFile.For(paths, environment).FullPath;
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, AppliedInfrastructureFile.Json(applied));
     }
 
     public void Dispose()
