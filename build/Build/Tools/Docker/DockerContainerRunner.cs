@@ -14,7 +14,7 @@ public sealed class DockerContainerRunner(IFileSystem fileSystem, ICakeEnvironme
         var result = RunCaptured("run", settings, GetArguments(image, settings), echo: false);
         if (!result.Succeeded)
         {
-            throw new CakeException($"docker run {image} failed: {result.LastLine}");
+            throw new CakeException($"docker run {image} failed: {result.ErrorLine}");
         }
 
         return result.StandardOutput.LastOrDefault(line => !string.IsNullOrWhiteSpace(line))?.Trim()

@@ -27,7 +27,7 @@ public sealed class DockerContainers(IFileSystem fileSystem, ICakeEnvironment en
 
         return result.Output.Any(line => line.Contains("No such container", StringComparison.OrdinalIgnoreCase))
             ? null
-            : throw new CakeException($"docker container inspect {name} failed: {result.LastLine}");
+            : throw new CakeException($"docker container inspect {name} failed: {result.ErrorLine}");
     }
 
     /// <summary>Stops the container, giving it <paramref name="grace"/> to shut down before docker kills it.</summary>
@@ -43,7 +43,7 @@ public sealed class DockerContainers(IFileSystem fileSystem, ICakeEnvironment en
         var result = RunCaptured("rm", settings, Command(settings, "rm").Append("--force").Append(Checked(name)), echo: false);
         if (!result.Succeeded && !result.Output.Any(line => line.Contains("No such container", StringComparison.OrdinalIgnoreCase)))
         {
-            throw new CakeException($"docker rm {name} failed: {result.LastLine}");
+            throw new CakeException($"docker rm {name} failed: {result.ErrorLine}");
         }
     }
 
@@ -54,7 +54,7 @@ public sealed class DockerContainers(IFileSystem fileSystem, ICakeEnvironment en
     public IReadOnlyList<string> Logs(string name, int lines, DockerContainerSettings settings)
     {
         var result = RunCaptured("logs", settings, Command(settings, "logs").AppendSwitch("--tail", lines.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(Checked(name)), echo: false);
-        return result.Succeeded ? result.Output : [$"(docker logs {name} failed: {result.LastLine})"];
+        return result.Succeeded ? result.Output : [$"(docker logs {name} failed: {result.ErrorLine})"];
     }
 
     private static string Checked(string name)
@@ -68,7 +68,7 @@ public sealed class DockerContainers(IFileSystem fileSystem, ICakeEnvironment en
         var result = RunCaptured(command, settings, arguments, echo: false);
         if (!result.Succeeded)
         {
-            throw new CakeException($"docker {command} failed: {result.LastLine}");
+            throw new CakeException($"docker {command} failed: {result.ErrorLine}");
         }
     }
 }

@@ -15,7 +15,7 @@ public sealed class DockerEngineProbe(IFileSystem fileSystem, ICakeEnvironment e
         var buildx = RunCaptured("buildx version", settings, GetBuildxArguments(settings), echo: false);
         return new DockerEngineStatus(
             server.Succeeded ? server.LastLine : null,
-            server.Succeeded ? null : server.LastLine,
+            server.Succeeded ? null : server.ErrorLine,
             buildx.Succeeded);
     }
 

@@ -18,7 +18,7 @@ public sealed class DockerImageBuilder(IFileSystem fileSystem, ICakeEnvironment 
         var result = RunCaptured("build", settings, GetArguments(context, settings), echo: true);
         if (!result.Succeeded)
         {
-            throw new CakeException($"docker build failed (exit code {result.ExitCode}): {result.LastLine}");
+            throw new CakeException($"docker build failed (exit code {result.ExitCode}): {result.ErrorLine}");
         }
 
         return settings.ImageIdFile is { } file && _fileSystem.Exist(file)

@@ -17,7 +17,7 @@ public sealed class DockerImageHistoryReader(IFileSystem fileSystem, ICakeEnviro
         var result = RunCaptured("image history", settings, GetArguments(image, settings), echo: false);
         return result.Succeeded
             ? result.Output
-            : throw new CakeException($"docker image history {image} failed: {result.LastLine}");
+            : throw new CakeException($"docker image history {image} failed: {result.ErrorLine}");
     }
 
     public static ProcessArgumentBuilder GetArguments(string image, DockerImageHistorySettings settings)

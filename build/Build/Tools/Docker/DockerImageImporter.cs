@@ -14,7 +14,7 @@ public sealed class DockerImageImporter(IFileSystem fileSystem, ICakeEnvironment
         var result = RunCaptured("import", settings, GetArguments(tarball, reference, settings), echo: false);
         if (!result.Succeeded)
         {
-            throw new CakeException($"docker import of {tarball.FullPath} failed: {result.LastLine}");
+            throw new CakeException($"docker import of {tarball.FullPath} failed: {result.ErrorLine}");
         }
 
         return result.Output.LastOrDefault(line => line.StartsWith("sha256:", StringComparison.Ordinal))?.Trim()

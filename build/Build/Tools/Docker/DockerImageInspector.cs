@@ -19,7 +19,7 @@ public sealed class DockerImageInspector(IFileSystem fileSystem, ICakeEnvironmen
 
         return result.Output.Any(line => line.Contains("No such image", StringComparison.OrdinalIgnoreCase))
             ? null
-            : throw new CakeException($"docker image inspect {image} failed: {result.LastLine}");
+            : throw new CakeException($"docker image inspect {image} failed: {result.ErrorLine}");
     }
 
     public static ProcessArgumentBuilder GetArguments(string image, DockerImageInspectSettings settings)

@@ -14,7 +14,7 @@ public sealed class DockerImageSaver(IFileSystem fileSystem, ICakeEnvironment en
         var result = RunCaptured("save", settings, GetArguments(image, output, settings), echo: false);
         if (!result.Succeeded)
         {
-            throw new CakeException($"docker save {image} failed: {result.LastLine}");
+            throw new CakeException($"docker save {image} failed: {result.ErrorLine}");
         }
     }
 

@@ -28,11 +28,11 @@ public sealed class DockerPusher(IFileSystem fileSystem, ICakeEnvironment enviro
             if (attempt >= attempts || !PushRetryPolicy.IsTransient(result.Output))
             {
                 var tries = attempt == 1 ? "" : $" after {attempt} attempts";
-                throw new CakeException($"docker push {image} failed{tries}: {result.LastLine}");
+                throw new CakeException($"docker push {image} failed{tries}: {result.ErrorLine}");
             }
 
             var delay = PushRetryPolicy.DelayBefore(attempt + 1, settings.RetryDelay);
-            Log.Warning("docker push {0} failed with a transient error ({1}); attempt {2} of {3} in {4:0.#} s.", image, result.LastLine, attempt + 1, attempts, delay.TotalSeconds);
+            Log.Warning("docker push {0} failed with a transient error ({1}); attempt {2} of {3} in {4:0.#} s.", image, result.ErrorLine, attempt + 1, attempts, delay.TotalSeconds);
             // An interrupt ends the wait before the next attempt; the task then fails naming the interruption.
             if (Interruption.Current.Token.WaitHandle.WaitOne(delay))
             {

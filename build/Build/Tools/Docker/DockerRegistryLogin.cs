@@ -18,7 +18,7 @@ public sealed class DockerRegistryLogin(IFileSystem fileSystem, ICakeEnvironment
         var result = RunCaptured("login", settings, GetArguments(server, settings), echo: false, standardInput: password);
         if (!result.Succeeded)
         {
-            throw new CakeException($"docker login to {server} failed: {result.LastLine}");
+            throw new CakeException($"docker login to {server} failed: {result.ErrorLine}");
         }
     }
 

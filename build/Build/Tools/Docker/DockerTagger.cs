@@ -14,7 +14,7 @@ public sealed class DockerTagger(IFileSystem fileSystem, ICakeEnvironment enviro
         var result = RunCaptured("tag", settings, GetArguments(source, target, settings), echo: false);
         if (!result.Succeeded)
         {
-            throw new CakeException($"docker tag {source} {target} failed: {result.LastLine}");
+            throw new CakeException($"docker tag {source} {target} failed: {result.ErrorLine}");
         }
     }
 

@@ -47,8 +47,9 @@ public abstract class DockerTool<TSettings>(IFileSystem fileSystem, ICakeEnviron
 
         // Standard output alone too: what docker prints for a program to read (JSON, ids) without its warnings.
         var standardOutput = new OutputCapture(line => output.Receive(line));
-        using var process = RunProcess(settings, arguments, new ProcessSettings { StandardInput = standardInput }.CaptureOutput(standardOutput, output));
+        var standardError = new OutputCapture(line => output.Receive(line));
+        using var process = RunProcess(settings, arguments, new ProcessSettings { StandardInput = standardInput }.CaptureOutput(standardOutput, standardError));
         ProcessWait.ForExit(process, settings.ToolTimeout, $"docker {command}");
-        return new DockerCommandResult(process.GetExitCode(), output.Lines) { StandardOutput = standardOutput.Lines };
+        return new DockerCommandResult(process.GetExitCode(), output.Lines) { StandardOutput = standardOutput.Lines, StandardError = standardError.Lines };
     }
 }
