@@ -31,11 +31,14 @@ public sealed record BuildPaths(DirectoryPath Root, DirectoryPath Artifacts)
     /// <summary>Gets artifacts/accessibility: the axe reports (HTML, JSON, SARIF).</summary>
     public DirectoryPath AccessibilityReports => Artifacts.Combine("accessibility");
 
-    /// <summary>Gets artifacts/image: the image stages' reports and records (image.json, pushed.json).</summary>
+    /// <summary>Gets artifacts/image: the image stages' reports and records (image.json, pushed-&lt;env&gt;.json).</summary>
     public DirectoryPath ImageReports => Artifacts.Combine("image");
 
     /// <summary>Gets artifacts/terraform: per environment, the plan, its summary and the outputs.</summary>
     public DirectoryPath TerraformReports => Artifacts.Combine("terraform");
+
+    /// <summary>Gets artifacts/promote/&lt;env&gt;: ECR's scan of the image promoted into an environment (ecr-scan.json, SARIF).</summary>
+    public DirectoryPath PromoteReports(string environment) => Artifacts.Combine("promote").Combine(environment);
 
     /// <summary>Gets artifacts/deploy/&lt;env&gt;.json: what runs in an environment after Deploy.</summary>
     public FilePath DeployRecord(string environment) => Artifacts.Combine("deploy").CombineWithFilePath($"{environment}.json");

@@ -63,6 +63,9 @@ public static class ArgumentNames
     public const string PushTag = "push-tag";
     public const string ReleasePreview = "release-preview";
 
+    // Promote.
+    public const string From = "from";
+
     /// <summary>Gets every name above, in the README's order (a parameter's aliases after it): what the command line may hold besides the host's switches.</summary>
     public static IReadOnlyList<string> All { get; } = [.. ParameterTable.All.SelectMany(parameter => parameter.Names)];
 

@@ -55,6 +55,9 @@ public sealed record BuildParameters(
     /// <summary>Gets the settings of the vulnerability gate (ImageScan).</summary>
     public VulnerabilityParameters Vulnerabilities { get; init; } = VulnerabilityParameters.Default;
 
+    /// <summary>Gets <c>--from</c>: the environment Promote copies from (null: the one before <see cref="Environment"/>).</summary>
+    public string? PromoteFrom { get; init; }
+
     /// <summary>Gets the settings of Release.</summary>
     public ReleaseParameters Release { get; init; } = ReleaseParameters.Default;
 
@@ -88,6 +91,7 @@ public sealed record BuildParameters(
             Vulnerabilities = VulnerabilityParameters.Parse(reader, CiVariable.IsSet(environment(CiVariable.Name))),
             Deploy = DeployParameters.Parse(reader),
             Release = ReleaseParameters.Parse(reader),
+            PromoteFrom = reader.ChoiceOrNull(ParameterTable.From),
         };
         reader.RejectUnknown();
         return parameters;

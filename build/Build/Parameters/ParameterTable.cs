@@ -175,6 +175,10 @@ public static class ParameterTable
     public static readonly ParameterDescriptor ReleasePreview = ParameterDescriptor.Switch(
         ArgumentNames.ReleasePreview, "`Release` prints the version and the release notes and creates no tag");
 
+    // Promote.
+    public static readonly ParameterDescriptor From = ParameterDescriptor.Choice(
+        ArgumentNames.From, EnvironmentNames.PromotionSources, null, "the environment `Promote` copies the image from: the one before `--environment` in dev → staging → prod", "the environment before `--environment`");
+
     /// <summary>Gets every parameter, in the README's order.</summary>
     public static IReadOnlyList<ParameterDescriptor> All { get; } =
     [
@@ -186,5 +190,6 @@ public static class ParameterTable
         TerraformBackend, LockTimeout, AllowDestroy, Approve,
         DeployPort, HealthTimeout, DeployTimeout,
         Bump, ReleaseBranch, PushTag, ReleasePreview,
+        From,
     ];
 }

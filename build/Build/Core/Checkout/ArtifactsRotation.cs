@@ -17,10 +17,10 @@ public static class ArtifactsRotation
     /// <summary>
     /// Gets what is carried over: records of state outside the build that stays true until a stage changes it, and
     /// that later runs read or must not lose. The gates that passed for a commit (Push and Deploy read them with --exclusive; each gate deletes its own when it starts). The image on this machine and the push Deploy trusts (ImageScan, Push and
-    /// Deploy read them with --exclusive; Push still deletes pushed.json before it pushes), what runs after Deploy
+    /// Deploy read them with --exclusive; Push still deletes pushed-&lt;env&gt;.json before it pushes), what runs after Deploy
     /// (Deploy deletes it before it deploys), and the terraform state Apply rescued when the backend could not save it.
     /// </summary>
-    public static IReadOnlyList<string> CarriedOver { get; } = ["gates/*.json", "infrastructure/*.json", "image/image.json", "image/pushed.json", "deploy/*.json", ArtifactPatterns.RescuedTerraformState];
+    public static IReadOnlyList<string> CarriedOver { get; } = ["gates/*.json", "infrastructure/*.json", "image/image.json", "image/pushed-*.json", "deploy/*.json", ArtifactPatterns.RescuedTerraformState];
 
     private static readonly EnumerationOptions AllFiles = new() { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
 

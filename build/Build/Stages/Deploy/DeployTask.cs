@@ -1,8 +1,6 @@
 using Build.Core;
 using Build.Core.Environments;
-using Build.Core.Gates;
 using Build.Stages.Deploy.Ecs;
-using Build.Stages.Image;
 using Build.Stages.Infrastructure;
 using Build.Stages.Push;
 using Cake.Frosting;
@@ -10,17 +8,14 @@ using Cake.Frosting;
 namespace Build.Stages.Deploy;
 
 [TaskName("Deploy")]
-[TaskDescription("Deploys the pushed image by digest, after every gate: local: this machine's container (/health within --health-timeout, smoke test, previous container restored on failure); dev/staging/prod: a new ECS task definition revision, our deployment followed to COMPLETED, smoke test through the service URL, rollback on failure; artifacts/deploy/<env>.json.")]
+[TaskDescription("Deploys the pushed (or promoted) image by digest, after every gate: local: this machine's container (/health within --health-timeout, smoke test, previous container restored on failure); dev/staging/prod: a new ECS task definition revision, our deployment followed to COMPLETED, smoke test through the service URL, rollback on failure; artifacts/deploy/<env>.json.")]
 [IsDependentOn(typeof(PushTask))]
 [IsDependentOn(typeof(ApplyTask))]
 public sealed class DeployTask : AsyncFrostingTask<BuildContext>
 {
     public override async Task RunAsync(BuildContext context)
     {
-        var paths = ImagePaths.From(context.Paths);
-        var image = ImageRecordFile.Resolve(context);
-        var reference = context.Results.TryGet<PushedImage>()?.Reference ?? PushedImageFile.ReadReference(paths.PushedFile, image, context.BuildEnvironment.Name);
-        GateEvidence.Require(context, $"Deploy to {context.BuildEnvironment.Name}", image.Id);
+        var image = ImageToDeploy.Resolve(context);
         var record = context.Paths.DeployRecord(context.BuildEnvironment.Name);
 
         // The record says what runs; after a failed deploy an older one would say something false.
@@ -31,11 +26,11 @@ public sealed class DeployTask : AsyncFrostingTask<BuildContext>
 
         if (context.BuildEnvironment is CloudEnvironment cloud)
         {
-            await EcsDeployStep.RunAsync(context, cloud, image, reference, record);
+            await EcsDeployStep.RunAsync(context, cloud, image, record);
         }
         else
         {
-            await LocalDeployStep.RunAsync(context, image, reference, record);
+            await LocalDeployStep.RunAsync(context, image, record);
         }
     }
 

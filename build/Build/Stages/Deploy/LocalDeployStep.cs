@@ -9,16 +9,17 @@ namespace Build.Stages.Deploy;
 /// <summary>Deploy for the local environment: the pushed digest as this machine's service container (<see cref="LocalDeployer"/>).</summary>
 public static class LocalDeployStep
 {
-    public static async Task RunAsync(BuildContext context, ImageBuildResult image, string reference, FilePath record)
+    public static async Task RunAsync(BuildContext context, ImageToDeploy image, FilePath record)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(image);
         DockerEngineCheck.Require(context);
+        var reference = image.Reference;
         var parameters = context.Parameters.Deploy;
         var request = new LocalDeployRequest(
             reference,
-            image.Labels.GetValueOrDefault(OciLabels.Version),
-            DeployTask.ContainerNameOf(image.Repository, context.BuildEnvironment.Name),
+            image.Version,
+            DeployTask.ContainerNameOf(context.Parameters.Image.Repository, context.BuildEnvironment.Name),
             parameters.Port,
             parameters.HealthTimeout);
         context.Information("Deploying {0} as container {1} on {2}", reference, request.ContainerName, request.Url);

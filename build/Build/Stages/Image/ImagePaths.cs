@@ -53,8 +53,6 @@ public sealed record ImagePaths(DirectoryPath Root, DirectoryPath Output, Direct
 
     public FilePath ScanSummary => Output.CombineWithFilePath("image-scan.md");
 
-    public FilePath PushedFile => Output.CombineWithFilePath("pushed.json");
-
     /// <summary>Gets the working folder of the BaseImage target (packages, root file system, tarball).</summary>
     public DirectoryPath BaseImageWork => Scratch.Combine("base");
 

@@ -1,6 +1,7 @@
 using Build.Core;
 using Build.Parameters;
 using Build.Stages.Compile;
+using Build.Stages.Push;
 using Build.Stages.Versioning;
 using Build.Tools.Docker;
 using Cake.Common.Diagnostics;
@@ -36,7 +37,7 @@ public sealed class ImageTask : FrostingTask<BuildContext>
         }
 
         var source = SourceFacts.Read(context, context.Paths.Root);
-        var buildArgs = new Dictionary<string, string>(OciLabels.BuildArgs(version.Version, version.Commit, source.Url, source.CommitTime, baseImage), StringComparer.Ordinal);
+        var buildArgs = new Dictionary<string, string>(OciLabels.BuildArgs(version.Version, OciLabels.RevisionOf(version), source.Url, source.CommitTime, baseImage), StringComparer.Ordinal);
         if (parameters.BuildMode == ImageBuildModes.Sdk)
         {
             buildArgs["SDK_IMAGE"] = parameters.SdkImage;
@@ -51,7 +52,7 @@ public sealed class ImageTask : FrostingTask<BuildContext>
         ImageRecordFile.Write(paths.ImageFile, image);
 
         // A push record describes an earlier image; Deploy must never pick it up for this one.
-        File.Delete(paths.PushedFile.FullPath);
+        PushedImageFile.ForgetPushesOfOtherImages(context.Paths, image.Id);
         context.Information("Image {0} ({1}, {2} MB on disk), built {3} with the {4} builder on {5}.", string.Join(", ", image.References), image.ShortId, image.SizeMegabytes, image.BuildMode, image.Builder, image.BaseImage);
         context.Report.AddOutput("image", image.ShortId);
         context.Report.AddOutput("tags", string.Join(" ", image.References));

@@ -21,8 +21,14 @@ public static class EcrPublisher
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(options);
         var registry = RegistryOf(repository);
-        var (digest, present) = await ExistingTags.CheckAsync(image, repository.Uri, (tag, token) => LookUpAsync(ecr, repository, tag, token), cancellation).ConfigureAwait(false);
-        var missing = image.Tags.Except(present, StringComparer.Ordinal).ToList();
+        var check = await ExistingTags.CheckAsync(image, repository.Uri, (tag, token) => LookUpAsync(ecr, repository, tag, token), cancellation).ConfigureAwait(false);
+        if (check.KeptWarning(repository.Uri) is { } kept)
+        {
+            context.Warning("{0}", kept);
+        }
+
+        var digest = check.Digest;
+        var missing = check.Missing.ToList();
         if (digest is null && missing.Count > 0)
         {
             digest = await LogInAndPushAsync(context, ecr, repository, image, missing[0], options, cancellation).ConfigureAwait(false);
@@ -42,13 +48,13 @@ public static class EcrPublisher
             context.Information("Tagged {0}@{1} as {2} (ECR PutImage).", repository.Uri, digest, tag);
         }
 
-        var stored = await VerifyAsync(ecr, repository, image, digest, cancellation).ConfigureAwait(false);
+        var stored = await VerifyAsync(ecr, repository, check.Tags, digest, cancellation).ConfigureAwait(false);
         if (!repository.TagsImmutable)
         {
             context.Warning("ECR repository {0} has MUTABLE tags: anyone can move {1} to another image; set image_tag_mutability = \"IMMUTABLE\" (terraform/ecr.tf does).", repository.Name, image.Tags[0]);
         }
 
-        return new PushedImage(registry, repository.Name, digest, image.Tags, stored.SizeInBytes ?? 0, present);
+        return new PushedImage(registry, repository.Name, digest, check.Tags, stored.SizeInBytes ?? 0, check.Present);
     }
 
     /// <summary>Gets the registry host of a repository URI (<c>123456789012.dkr.ecr.eu-west-1.amazonaws.com</c>).</summary>
@@ -59,7 +65,8 @@ public static class EcrPublisher
         return slash > 0 ? repository.Uri[..slash] : throw new CakeException($"ECR returned the repository URI '{repository.Uri}', which names no registry host.");
     }
 
-    private static async Task<ExistingTags.StoredTag?> LookUpAsync(IEcrClient ecr, EcrRepository repository, string tag, CancellationToken cancellation)
+    /// <summary>What ECR holds under <paramref name="tag"/> (DescribeImages, then the manifest for its config digest).</summary>
+    public static async Task<ExistingTags.StoredTag?> LookUpAsync(IEcrClient ecr, EcrRepository repository, string tag, CancellationToken cancellation)
     {
         if (await ecr.DescribeImageAsync(repository.Name, EcrImageId.ByTag(tag), cancellation).ConfigureAwait(false) is not { } existing)
         {
@@ -89,11 +96,12 @@ public static class EcrPublisher
         return context.DockerPush(target, pushSettings).Digest;
     }
 
-    private static async Task<EcrImage> VerifyAsync(IEcrClient ecr, EcrRepository repository, ImageBuildResult image, string digest, CancellationToken cancellation)
+    /// <summary>ECR's own view after a push: the digest is listed, with every tag that should name it.</summary>
+    public static async Task<EcrImage> VerifyAsync(IEcrClient ecr, EcrRepository repository, IReadOnlyList<string> tags, string digest, CancellationToken cancellation)
     {
         var stored = await ecr.DescribeImageAsync(repository.Name, EcrImageId.ByDigest(digest), cancellation).ConfigureAwait(false)
             ?? throw new CakeException($"docker pushed {repository.Uri}@{digest}, but ECR does not list that digest: check the repository and the region.");
-        var untagged = image.Tags.Except(stored.Tags, StringComparer.Ordinal).ToList();
+        var untagged = tags.Except(stored.Tags, StringComparer.Ordinal).ToList();
         return untagged.Count == 0
             ? stored
             : throw new CakeException($"After the push ECR lists {repository.Uri}@{digest} without tag(s) {string.Join(", ", untagged)}: another push raced this one; check the repository.");

@@ -16,7 +16,14 @@ namespace Build.Stages.Push;
 /// </summary>
 public sealed record EcrSession(CloudEnvironment Environment, IEcrClient Client, EcrRepository Repository)
 {
-    public static async Task<EcrSession> OpenAsync(BuildContext context, CloudEnvironment environment, CancellationToken cancellation)
+    public static Task<EcrSession> OpenAsync(BuildContext context, CloudEnvironment environment, CancellationToken cancellation) =>
+        OpenAsync(context, environment, scanOnPushRequired: true, cancellation);
+
+    /// <param name="context">The build.</param>
+    /// <param name="environment">Whose repository.</param>
+    /// <param name="scanOnPushRequired">Whether images will arrive in it (then ECR must scan them); false for a repository only read (Promote's source).</param>
+    /// <param name="cancellation">Stops the calls.</param>
+    public static async Task<EcrSession> OpenAsync(BuildContext context, CloudEnvironment environment, bool scanOnPushRequired, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(environment);
@@ -35,14 +42,15 @@ public sealed record EcrSession(CloudEnvironment Environment, IEcrClient Client,
                 $"ECR repository {name} does not exist in {settings.Region}: terraform creates it, so run ./build.sh --target Apply --environment {environment.Name} first (or pass --{ArgumentNames.EcrRepository} NAME).");
         }
 
-        if (!repository.ScanOnPush)
+        if (scanOnPushRequired && !repository.ScanOnPush)
         {
             throw new CakeException(
                 $"ECR repository {name} has scan on push off, so nothing would judge the image after the push: turn it on (terraform/ecr.tf sets scan_on_push = true; terraform apply restores it).");
         }
 
         context.Information(
-            "ECR: {0} in {1} (tags {2}, scan on push {3}).",
+            "ECR{0}: {1} in {2} (tags {3}, scan on push {4}).",
+            scanOnPushRequired ? "" : $" ({environment.Name}, read only)",
             repository.Uri,
             settings.Region,
             repository.TagsImmutable ? "immutable" : "MUTABLE",

@@ -33,8 +33,14 @@ public static class LocalRegistryPublisher
 
         var repository = image.Repository;
         var replacing = onConflict == TagConflict.Replace ? (tag, existing) => WarnReplacing(context, $"{registry}/{repository}:{tag}", existing) : (Action<string, ExistingTags.StoredTag>?)null;
-        var (digest, present) = await ExistingTags.CheckAsync(image, $"{registry}/{repository}", (tag, token) => LookUpAsync(client, repository, tag, token), replacing, cancellation).ConfigureAwait(false);
-        foreach (var tag in image.Tags.Except(present, StringComparer.Ordinal))
+        var check = await ExistingTags.CheckAsync(image, $"{registry}/{repository}", (tag, token) => LookUpAsync(client, repository, tag, token), replacing, cancellation).ConfigureAwait(false);
+        if (check.KeptWarning($"{registry}/{repository}") is { } kept)
+        {
+            context.Log.Warning("{0}", kept);
+        }
+
+        var digest = check.Digest;
+        foreach (var tag in check.Missing)
         {
             var target = ImageTags.Reference($"{registry}/{repository}", tag);
             context.DockerTag(ImageTags.Reference(repository, tag), target);
@@ -52,9 +58,9 @@ public static class LocalRegistryPublisher
             throw new CakeException("The image has no tags to push.");
         }
 
-        await VerifyTagsAsync(client, registry, image, digest, cancellation).ConfigureAwait(false);
+        await VerifyTagsAsync(client, registry, image.Repository, check.Tags, digest, cancellation).ConfigureAwait(false);
         var manifest = await client.GetManifestAsync(repository, digest, cancellation).ConfigureAwait(false);
-        return new PushedImage(registry, repository, digest, image.Tags, manifest.CompressedSize, present);
+        return new PushedImage(registry, repository, digest, check.Tags, manifest.CompressedSize, check.Present);
     }
 
     private static void WarnReplacing(ICakeContext context, string reference, ExistingTags.StoredTag existing) =>
@@ -74,14 +80,14 @@ public static class LocalRegistryPublisher
         return new ExistingTags.StoredTag(digest, manifest.ConfigDigest);
     }
 
-    private static async Task VerifyTagsAsync(RegistryClient client, string registry, ImageBuildResult image, string digest, CancellationToken cancellation)
+    private static async Task VerifyTagsAsync(RegistryClient client, string registry, string repository, IReadOnlyList<string> tags, string digest, CancellationToken cancellation)
     {
-        foreach (var tag in image.Tags)
+        foreach (var tag in tags)
         {
-            var actual = await client.GetTagDigestAsync(image.Repository, tag, cancellation).ConfigureAwait(false);
+            var actual = await client.GetTagDigestAsync(repository, tag, cancellation).ConfigureAwait(false);
             if (actual != digest)
             {
-                throw new CakeException($"After the push {registry}/{image.Repository}:{tag} points at {actual ?? "nothing"}, not {digest}: another push raced this one; check the registry.");
+                throw new CakeException($"After the push {registry}/{repository}:{tag} points at {actual ?? "nothing"}, not {digest}: another push raced this one; check the registry.");
             }
         }
     }

@@ -12,7 +12,7 @@ using Cake.Frosting;
 namespace Build.Stages.Push;
 
 [TaskName("Push")]
-[TaskDescription("Pushes the scanned image (local: the registry on 127.0.0.1, --registry; dev/staging/prod: the environment's ECR repository, then gates ECR's scan); a tag holding another image is never overwritten; repository@sha256 in artifacts/image/pushed.json.")]
+[TaskDescription("Pushes the scanned image (local: the registry on 127.0.0.1, --registry; dev/staging/prod: the environment's ECR repository, then gates ECR's scan); a tag holding another image is never overwritten; repository@sha256 in artifacts/image/pushed-<env>.json.")]
 [IsDependentOn(typeof(LintTask))]
 [IsDependentOn(typeof(CoverageTask))]
 [IsDependentOn(typeof(AccessibilityTask))]
@@ -26,9 +26,9 @@ public sealed class PushTask(PushPrecondition precondition) : AsyncFrostingTask<
     {
         var image = ImageRecordFile.Resolve(context);
         GateEvidence.Require(context, $"Push to {context.BuildEnvironment.Name}", image.Id);
-        var record = ImagePaths.From(context.Paths).PushedFile;
+        var record = PushedImageFile.For(context.Paths, context.BuildEnvironment.Name);
 
-        // pushed.json is what Deploy and Release trust: an older one must not survive a push that fails below.
+        // The record is what Deploy and Promote trust: an older one must not survive a push that fails below.
         if (File.Exists(record.FullPath))
         {
             File.Delete(record.FullPath);
@@ -39,7 +39,7 @@ public sealed class PushTask(PushPrecondition precondition) : AsyncFrostingTask<
             : await PushLocallyAsync(context, image);
 
         context.Results.Set(pushed);
-        PushedImageFile.Write(record, pushed, image, context.BuildEnvironment.Name);
+        PushedImageFile.Write(context, PushedImageFile.Of(context, pushed, image));
         var present = pushed.AlreadyPresentTags.Count == 0 ? "" : $" ({string.Join(", ", pushed.AlreadyPresentTags)} already there with this image)";
         context.Information("Pushed {0}: tags {1}{2}; {3} MB compressed in the registry.", pushed.Reference, string.Join(", ", pushed.Tags), present, pushed.CompressedSizeMegabytes);
         context.Report.AddOutput("reference", pushed.Reference);

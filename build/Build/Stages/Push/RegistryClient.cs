@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Build.Tools.Machine;
+using Build.Tools.Registry;
 using Cake.Core;
 
 namespace Build.Stages.Push;
@@ -13,14 +14,6 @@ namespace Build.Stages.Push;
 /// </summary>
 public sealed class RegistryClient(HttpClient http, Uri baseAddress)
 {
-    public static readonly IReadOnlyList<string> ManifestMediaTypes =
-    [
-        "application/vnd.docker.distribution.manifest.v2+json",
-        "application/vnd.oci.image.manifest.v1+json",
-        "application/vnd.docker.distribution.manifest.list.v2+json",
-        "application/vnd.oci.image.index.v1+json",
-    ];
-
     public Uri BaseAddress { get; } = baseAddress;
 
     /// <summary>The base address for <c>host:port</c>: plain http on loopback (as docker allows), https elsewhere.</summary>
@@ -90,7 +83,7 @@ public sealed class RegistryClient(HttpClient http, Uri baseAddress)
     private HttpRequestMessage ManifestRequest(HttpMethod method, string repository, string reference)
     {
         var request = new HttpRequestMessage(method, new Uri(BaseAddress, $"v2/{repository}/manifests/{reference}"));
-        foreach (var type in ManifestMediaTypes)
+        foreach (var type in ManifestMediaTypes.All)
         {
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(type));
         }

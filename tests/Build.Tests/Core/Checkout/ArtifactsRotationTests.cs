@@ -47,7 +47,7 @@ public sealed class ArtifactsRotationTests : IDisposable
     public void Records_later_runs_read_are_carried_over_and_named_in_the_summary()
     {
         Write("image/image.json", "{\"id\": \"sha256:1\"}");
-        Write("image/pushed.json", "{\"reference\": \"app@sha256:1\"}");
+        Write("image/pushed-local.json", "{\"reference\": \"app@sha256:1\"}");
         Write("deploy/local.json", "{\"image\": \"app@sha256:1\"}");
         Write("terraform/dev/errored.tfstate", "{\"serial\": 8}");
         Write("image/image-scan.md", "an earlier scan");
@@ -56,12 +56,12 @@ public sealed class ArtifactsRotationTests : IDisposable
         var run = _build.Run("--target", "Version");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("carried over deploy/local.json, image/image.json, image/pushed.json, terraform/dev/errored.tfstate.", run.Output, StringComparison.Ordinal);
-        Assert.Equal(["build-report.json", "deploy/local.json", "image/image.json", "image/pushed.json", "summary.md", "terraform/dev/errored.tfstate", "version.json"], Files(_build.Artifacts));
-        Assert.Equal("{\"reference\": \"app@sha256:1\"}", File.ReadAllText(Path.Combine(_build.Artifacts, "image", "pushed.json")));
+        Assert.Contains("carried over deploy/local.json, image/image.json, image/pushed-local.json, terraform/dev/errored.tfstate.", run.Output, StringComparison.Ordinal);
+        Assert.Equal(["build-report.json", "deploy/local.json", "image/image.json", "image/pushed-local.json", "summary.md", "terraform/dev/errored.tfstate", "version.json"], Files(_build.Artifacts));
+        Assert.Equal("{\"reference\": \"app@sha256:1\"}", File.ReadAllText(Path.Combine(_build.Artifacts, "image", "pushed-local.json")));
         Assert.True(File.Exists(Path.Combine(Previous, "image", "image-scan.md")));
         Assert.True(File.Exists(Path.Combine(Previous, "terraform", "dev", "outputs.json")));
-        Assert.Contains("`image/pushed.json`", File.ReadAllText(Path.Combine(_build.Artifacts, "summary.md")), StringComparison.Ordinal);
+        Assert.Contains("`image/pushed-local.json`", File.ReadAllText(Path.Combine(_build.Artifacts, "summary.md")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class CleanTargetTests : IDisposable
         Write("artifacts/terraform/dev/errored.tfstate", "{\"serial\": 8}");
         Write("artifacts/terraform/dev/plan.json", "{}");
         Write("artifacts/coverage/index.html", "<html/>");
-        Write("artifacts/image/pushed.json", "{}");
+        Write("artifacts/image/pushed-local.json", "{}");
         Write(".build/previous/artifacts/summary.md", "older");
 
         var run = _build.Run("--target", "Clean");

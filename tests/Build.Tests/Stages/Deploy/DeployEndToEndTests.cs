@@ -49,7 +49,7 @@ public sealed class DeployEndToEndTests : IDisposable
         var images = _build.Path("artifacts", "image");
         Directory.CreateDirectory(images);
         ImageRecordFile.Write(new FilePath(System.IO.Path.Combine(images, "image.json")), image);
-        PushedImageFile.Write(new FilePath(System.IO.Path.Combine(images, "pushed.json")), pushed, image, "local");
+        File.WriteAllText(System.IO.Path.Combine(images, "pushed-local.json"), PushedImageFile.Json(PushedImageFile.Of("local", pushed, image, commit: null)));
         RecordedGates.RecordAllPassed(_build, image.Id);
 
         var run = _build.Run(DeployTimeout, "--target", "Deploy", "--exclusive", "--deploy-port", _port.ToString(CultureInfo.InvariantCulture));

@@ -89,7 +89,7 @@ public sealed class EcsDeployEndToEndTests : IDisposable
         var run = _scenario.Deploy("dev");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("to 'staging', not of this image", run.ErrorLines[^1], StringComparison.Ordinal);
+        Assert.Contains("records 'staging', not 'dev'", run.ErrorLines[^1], StringComparison.Ordinal);
         Assert.Empty(_scenario.Ecs.Requests);
     }
 

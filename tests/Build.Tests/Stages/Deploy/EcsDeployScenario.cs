@@ -71,7 +71,7 @@ public sealed class EcsDeployScenario : IDisposable
         Directory.CreateDirectory(images);
         ImageRecordFile.Write(new FilePath(System.IO.Path.Combine(images, "image.json")), image);
         var pushed = new PushedImage($"{FakeEcs.AccountId}.dkr.ecr.{FakeEcs.Region}.amazonaws.com", "app-dev", "sha256:" + new string('a', 64), [Version], 1000, []);
-        PushedImageFile.Write(new FilePath(System.IO.Path.Combine(images, "pushed.json")), pushed, image, pushedTo ?? environment);
+        File.WriteAllText(System.IO.Path.Combine(images, $"pushed-{environment}.json"), PushedImageFile.Json(PushedImageFile.Of(pushedTo ?? environment, pushed, image, commit: null)));
         var commit = RecordedGates.RecordAllPassed(Build, image.Id);
         var paths = new BuildPaths(new DirectoryPath(Build.Root), new DirectoryPath(Build.Artifacts));
         var applied = new AppliedInfrastructure(environment, infrastructureCommit ?? commit, DateTimeOffset.UtcNow, Cluster, ServiceName, "app", "app-dev", _site.BaseUrl.ToString().TrimEnd('/'));

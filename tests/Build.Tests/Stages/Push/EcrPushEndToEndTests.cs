@@ -9,7 +9,7 @@ namespace Build.Tests.Stages.Push;
 /// <summary>
 /// <c>Build.dll --target Push --exclusive --environment dev</c> as a user runs it: the environment file names the
 /// repository and region, Setup opens ECR (the fake, through AWS_ENDPOINT_URL_ECR) before any task, the push logs in
-/// to a real registry with the token, ECR's scan is gated, and pushed.json records the digest.
+/// to a real registry with the token, ECR's scan is gated, and pushed-dev.json records the digest.
 /// </summary>
 [Collection(DockerEngineGroup.Name)]
 [Integration("docker engine and docker-registry")]
@@ -54,7 +54,7 @@ public sealed class EcrPushEndToEndTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains($"ECR: {registry.Address}/app-dev in eu-west-1 (tags immutable, scan on push on).", run.Output, StringComparison.Ordinal);
-        using var pushed = JsonDocument.Parse(File.ReadAllText(_build.Path("artifacts", "image", "pushed.json")));
+        using var pushed = JsonDocument.Parse(File.ReadAllText(_build.Path("artifacts", "image", "pushed-dev.json")));
         var reference = pushed.RootElement.GetProperty("reference").GetString()!;
         Assert.Matches($"^{registry.Address}/app-dev@sha256:[0-9a-f]{{64}}$", reference);
         Assert.Equal(image.Id, pushed.RootElement.GetProperty("imageId").GetString());
@@ -78,14 +78,14 @@ public sealed class EcrPushEndToEndTests : IDisposable
         repository.ScanOnPush = () => new FakeEcrScan { Findings = [new("CVE-2026-4444", "CRITICAL", "libc6", "2.36-9")] };
         RecordImage(["3.1.5-e2e", "6789abcdef01"]);
         Directory.CreateDirectory(_build.Path("artifacts", "image"));
-        File.WriteAllText(_build.Path("artifacts", "image", "pushed.json"), "{\"reference\": \"an older push\"}");
+        File.WriteAllText(_build.Path("artifacts", "image", "pushed-dev.json"), "{\"reference\": \"an older push\"}");
 
         var run = _build.Run(PushTimeout, "--target", "Push", "--exclusive", "--environment", "dev");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("1 finding(s) at or above HIGH (CVE-2026-4444 in libc6)", run.All, StringComparison.Ordinal);
         Assert.Contains("is in ECR but is not recorded for deploy", run.All, StringComparison.Ordinal);
-        Assert.False(File.Exists(_build.Path("artifacts", "image", "pushed.json")), "a pushed.json survived a failed push");
+        Assert.False(File.Exists(_build.Path("artifacts", "image", "pushed-dev.json")), "a pushed-dev.json survived a failed push");
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Build.Core;
 using Build.Core.Environments;
-using Build.Stages.Image;
 using Build.Stages.Infrastructure;
 using Build.Tools.Aws;
 using Build.Tools.Aws.Ecs;
@@ -19,15 +18,16 @@ namespace Build.Stages.Deploy.Ecs;
 /// </summary>
 public static class EcsDeployStep
 {
-    public static async Task RunAsync(BuildContext context, CloudEnvironment cloud, ImageBuildResult image, string reference, FilePath record)
+    public static async Task RunAsync(BuildContext context, CloudEnvironment cloud, ImageToDeploy image, FilePath record)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(cloud);
         ArgumentNullException.ThrowIfNull(image);
+        var reference = image.Reference;
         var target = AppliedInfrastructureFile.Resolve(context);
         var url = ServiceUrl(target);
-        ProductionApproval.Require(context, $"Deploy {image.Labels.GetValueOrDefault(OciLabels.Version) ?? reference} to prod ({target.Cluster}/{target.Service})", "Deploying to prod");
-        var request = new EcsDeployRequest(target.Cluster, target.Service, target.Container, reference, image.Labels.GetValueOrDefault(OciLabels.Version), url, context.Parameters.Deploy.Timeout);
+        ProductionApproval.Require(context, $"Deploy {image.Version ?? reference} to prod ({target.Cluster}/{target.Service})", "Deploying to prod");
+        var request = new EcsDeployRequest(target.Cluster, target.Service, target.Container, reference, image.Version, url, context.Parameters.Deploy.Timeout);
         context.Information("Deploying {0} to ECS service {1} in {2} (container {3}); waiting up to {4:0} s for the rollout.", reference, request.Target, cloud.Region, target.Container, request.Timeout.TotalSeconds);
 
         var client = new EcsClient(cloud.AwsSettingsFor(AwsService.Ecs, Environment.GetEnvironmentVariable), context.Secrets, context.Log);
