@@ -31,8 +31,11 @@ public sealed record CiCommand
     /// <summary>Gets the target's name as the command line gives it (the task's [TaskName]).</summary>
     public string TargetName { get; }
 
+    /// <summary>Gets a value indicating whether the command runs its target alone (<c>--exclusive</c>), on what earlier commands left in artifacts/.</summary>
+    public bool Exclusive { get; init; }
+
     /// <summary>Gets the arguments after ./build.sh, one word each (no word holds a space or a quote).</summary>
-    public IReadOnlyList<string> Words => ["--target", TargetName, .. Arguments.SelectMany(argument => argument.Words)];
+    public IReadOnlyList<string> Words => ["--target", TargetName, .. Arguments.SelectMany(argument => argument.Words), .. Exclusive ? new[] { "--exclusive" } : []];
 
     /// <summary>Gets the command as a CI file runs it.</summary>
     public string Line => $"{Bootstrapper} {string.Join(' ', Words)}";

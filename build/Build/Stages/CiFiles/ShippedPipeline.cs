@@ -2,6 +2,7 @@ using Build.Parameters;
 using Build.Stages.Deploy;
 using Build.Stages.Image;
 using Build.Stages.Infrastructure;
+using Build.Stages.Promote;
 using Build.Stages.Test;
 
 namespace Build.Stages.CiFiles;
@@ -12,23 +13,19 @@ namespace Build.Stages.CiFiles;
 /// <list type="bullet">
 /// <item>Every change (pull request, main, v* tag): job <c>build</c> runs the chain up to ImageScan (Lint, Test,
 /// Coverage, Accessibility, Image, ImageScan) for the local environment; nothing is pushed, no credentials.</item>
-/// <item>main, and v* tags: <c>deploy-dev</c> after it. v* tags only: then <c>deploy-staging</c>, then <c>deploy-prod</c>
-/// behind an approval (GitHub environment protection; a Jenkins input) with <c>--approve</c>.</item>
+/// <item>main, and v* tags: <c>deploy-dev</c> after it runs <c>Apply</c>, then the whole <c>Deploy</c> chain for dev:
+/// the gates run again on its own runner and the image it pushes is the one it scanned (a fresh runner has no image,
+/// and a cloud environment's image has another base than the build job's, so the build job's artifacts are not
+/// downloaded). Apply comes first so that a new environment's ECR repository exists before Push's precondition asks.</item>
+/// <item>v* tags only: <c>deploy-staging</c>, then <c>deploy-prod</c> behind an approval (GitHub environment protection;
+/// a Jenkins input) with <c>--approve</c>. These never build: each runs <c>Apply</c>, <c>Promote</c> (the image dev
+/// got, or staging got, copied by digest) and <c>Deploy --exclusive</c>, which deploys the promoted record. What reaches
+/// prod is byte for byte what ran in dev and staging.</item>
 /// </list>
-/// Each deploy job runs <c>Apply</c>, then the whole <c>Deploy</c> chain for its environment (not <c>Push --exclusive</c>
-/// on the build job's gate records): a fresh runner has no image in its Docker engine, and the image pushed to a cloud
-/// environment is not even the build job's (a cloud environment builds on Microsoft's runtime-deps base, the local one
-/// on the Debian-package base), so the gates run again on the same commit, in the same run as the push: simple, and
-/// the image that is pushed is the very one that was scanned. The build job's artifacts are therefore not downloaded.
-/// Apply comes first so that a new environment's ECR repository exists before Push's precondition asks for it; the
-/// Deploy chain's Plan then finds nothing to change. Each deploy job writes to a folder of its own
-/// (<c>artifacts/deploy-&lt;env&gt;</c>), so Jenkins' one archive per run keeps every job's outputs apart.
-/// Until <c>Release</c> (promotion of one digest) exists, staging and prod are deployed from the tag like dev: each
-/// job rebuilds, so each environment runs an image of the same commit, not the same digest. Known consequence: Push
-/// never moves a tag, and the <c>&lt;sha12&gt;</c> tag names the commit, so a rebuild of a commit whose image an
-/// environment's repository already holds under that tag (a v* tag on a commit main already deployed to dev, an rc
-/// and a release tag on one commit, a re-run after a successful push) is refused there; promotion by digest
-/// (<c>Release</c>) is what removes it.
+/// Each deploy job writes to a folder of its own (<c>artifacts/deploy-&lt;env&gt;</c>), so Jenkins' one archive per
+/// run keeps every job's outputs apart. A v* tag on a commit main already deployed to dev rebuilds it with the release
+/// version: Push keeps dev's <c>&lt;sha12&gt;</c> tag on main's image (tags never move) and tags the release image
+/// with its version, which is what Promote then looks up.
 /// </summary>
 public static class ShippedPipeline
 {
@@ -59,12 +56,11 @@ public static class ShippedPipeline
             common.Add(new(ArgumentNames.Approve));
         }
 
-        return new CiJob(
-            $"deploy-{environment}",
-            $"Deploy {environment}",
-            triggers,
-            [CiCommand.Of<ApplyTask>([.. common]), CiCommand.Of<DeployTask>([.. common, new(ArgumentNames.KeepArtifacts)])],
-            DeployTimeout)
+        List<CiArgument> keeping = [.. common, new(ArgumentNames.KeepArtifacts)];
+        IReadOnlyList<CiCommand> commands = EnvironmentNames.PromotedFrom(environment) is { } source
+            ? [CiCommand.Of<ApplyTask>([.. common]), CiCommand.Of<PromoteTask>([.. keeping, new(ArgumentNames.From, source)]), CiCommand.Of<DeployTask>([.. keeping]) with { Exclusive = true }]
+            : [CiCommand.Of<ApplyTask>([.. common]), CiCommand.Of<DeployTask>([.. keeping])];
+        return new CiJob($"deploy-{environment}", $"Deploy {environment}", triggers, commands, DeployTimeout)
         {
             Needs = needs,
             Environment = environment,

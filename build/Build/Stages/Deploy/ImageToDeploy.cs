@@ -47,7 +47,7 @@ public sealed record ImageToDeploy(string Reference, string? Version)
             source.Environment,
             source.Reference,
             record.Environment,
-            source.TargetScan);
+            source.TargetScan.TrimEnd('.'));
         context.Report.AddOutput("gates", $"promoted from {source.Environment}");
         return new ImageToDeploy(record.Reference, record.Version);
     }

@@ -68,8 +68,22 @@ public sealed partial class CiCommandsDryRunTests : IDisposable
 
         Assert.True(run.ExitCode == 0, $"{command} --dryrun: {run}");
         var steps = StepLine().Matches(run.Output).Select(match => match.Groups["task"].Value).ToList();
+        if (words.Contains("--exclusive"))
+        {
+            // A later command of a job: it runs its target alone on what the job's earlier commands left.
+            Assert.Equal([words[2]], steps);
+            return;
+        }
+
         Assert.Equal("Prerequisites", steps[0]);
         Assert.Equal(words[2], steps[^1]);
+        if (words[2] == "Promote")
+        {
+            var environment = words[Array.IndexOf(words, "--environment") + 1];
+            Assert.Contains($"ECR (dev, read only)".Replace("dev", words[Array.IndexOf(words, "--from") + 1], StringComparison.Ordinal), run.Output, StringComparison.Ordinal);
+            Assert.Contains($"ECR: {_ecr.RegistryHost}/app-{environment} in eu-west-1", run.Output, StringComparison.Ordinal);
+        }
+
         if (command.Contains("--environment", StringComparison.Ordinal) && words[2] == "Deploy")
         {
             Assert.Contains("Push", steps);

@@ -13,7 +13,7 @@ public sealed class PipelineModelTests
     private static readonly CiPipeline Pipeline = ShippedPipeline.Pipeline;
 
     [Fact]
-    public void Every_change_runs_the_chain_up_to_ImageScan_main_deploys_dev_and_a_tag_deploys_dev_staging_then_prod_with_approval()
+    public void Every_change_runs_the_chain_up_to_ImageScan_main_deploys_dev_and_a_tag_promotes_dev_s_image_to_staging_then_prod_with_approval()
     {
         Assert.Equal(
             [
@@ -29,9 +29,11 @@ public sealed class PipelineModelTests
                 "./build.sh --target Apply --environment dev --artifacts artifacts/deploy-dev",
                 "./build.sh --target Deploy --environment dev --artifacts artifacts/deploy-dev --keep-artifacts",
                 "./build.sh --target Apply --environment staging --artifacts artifacts/deploy-staging",
-                "./build.sh --target Deploy --environment staging --artifacts artifacts/deploy-staging --keep-artifacts",
+                "./build.sh --target Promote --environment staging --artifacts artifacts/deploy-staging --keep-artifacts --from dev",
+                "./build.sh --target Deploy --environment staging --artifacts artifacts/deploy-staging --keep-artifacts --exclusive",
                 "./build.sh --target Apply --environment prod --artifacts artifacts/deploy-prod --approve",
-                "./build.sh --target Deploy --environment prod --artifacts artifacts/deploy-prod --approve --keep-artifacts",
+                "./build.sh --target Promote --environment prod --artifacts artifacts/deploy-prod --approve --keep-artifacts --from staging",
+                "./build.sh --target Deploy --environment prod --artifacts artifacts/deploy-prod --approve --keep-artifacts --exclusive",
             ],
             Pipeline.Commands.Select(command => command.Line));
         Assert.Equal([typeof(ImageScanTask)], Pipeline.Job("build").Commands.Select(command => command.Target));

@@ -31,7 +31,7 @@ public sealed class EcsDeployScenario : IDisposable
         Previous = Ecs.AddTaskDefinition("app-dev", "app");
         Service = Ecs.AddService(Cluster, ServiceName, Previous);
         Directory.CreateDirectory(Build.Path("terraform", "environments"));
-        foreach (var environment in new[] { "dev", "prod" })
+        foreach (var environment in new[] { "dev", "staging", "prod" })
         {
             File.WriteAllText(Build.Path("terraform", "environments", $"{environment}.tfvars"), $"environment  = \"{environment}\"\nservice_name = \"app\"\naws_region   = \"{FakeEcs.Region}\"\n");
         }
@@ -73,8 +73,14 @@ public sealed class EcsDeployScenario : IDisposable
         var pushed = new PushedImage($"{FakeEcs.AccountId}.dkr.ecr.{FakeEcs.Region}.amazonaws.com", "app-dev", "sha256:" + new string('a', 64), [Version], 1000, []);
         File.WriteAllText(System.IO.Path.Combine(images, $"pushed-{environment}.json"), PushedImageFile.Json(PushedImageFile.Of(pushedTo ?? environment, pushed, image, commit: null)));
         var commit = RecordedGates.RecordAllPassed(Build, image.Id);
+        RecordInfrastructure(environment, infrastructureCommit ?? commit);
+    }
+
+    /// <summary>What Apply leaves for <paramref name="environment"/>: the service's cluster, name, container and URL, for <paramref name="commit"/> (HEAD when null).</summary>
+    public void RecordInfrastructure(string environment, string? commit = null)
+    {
         var paths = new BuildPaths(new DirectoryPath(Build.Root), new DirectoryPath(Build.Artifacts));
-        var applied = new AppliedInfrastructure(environment, infrastructureCommit ?? commit, DateTimeOffset.UtcNow, Cluster, ServiceName, "app", "app-dev", _site.BaseUrl.ToString().TrimEnd('/'));
+        var applied = new AppliedInfrastructure(environment, commit ?? RecordedGates.CommitRoot(Build), DateTimeOffset.UtcNow, Cluster, ServiceName, "app", "app-dev", _site.BaseUrl.ToString().TrimEnd('/'));
         var file = AppliedInfrastructureFile.For(paths, environment).FullPath;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
         File.WriteAllText(file, AppliedInfrastructureFile.Json(applied));
