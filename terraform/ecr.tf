@@ -45,3 +45,29 @@ resource "aws_ecr_lifecycle_policy" "this" {
     ]
   })
 }
+
+# Promote copies an image from this repository into the next environment's
+# through the registry API; when that environment lives in another account, its
+# role must be allowed to read here.
+resource "aws_ecr_repository_policy" "promotion" {
+  count      = length(var.ecr_promotion_pull_principals) > 0 ? 1 : 0
+  repository = aws_ecr_repository.this.name
+
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "PromotionPull"
+        Effect    = "Allow"
+        Principal = { AWS = var.ecr_promotion_pull_principals }
+        Action = [
+          "ecr:BatchCheckLayerAvailability",
+          "ecr:BatchGetImage",
+          "ecr:DescribeImages",
+          "ecr:DescribeRepositories",
+          "ecr:GetDownloadUrlForLayer",
+        ]
+      },
+    ]
+  })
+}

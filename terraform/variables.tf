@@ -239,6 +239,18 @@ variable "ecr_untagged_expiry_days" {
   }
 }
 
+variable "ecr_promotion_pull_principals" {
+  description = "IAM principal ARNs of the next environment's promotion role (e.g. staging's CI role on dev's repository) allowed to read this repository, so Promote can copy its images across accounts. Empty: no repository policy (same account: IAM policies suffice)."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for principal in var.ecr_promotion_pull_principals : can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:(root|role/.+|user/.+)$", principal))])
+    error_message = "ecr_promotion_pull_principals must hold IAM ARNs such as arn:aws:iam::123456789012:role/ci-staging."
+  }
+}
+
 ###############################################################################
 # ECS task and service
 ###############################################################################

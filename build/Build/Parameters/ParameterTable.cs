@@ -141,7 +141,7 @@ public static class ParameterTable
         ArgumentNames.AllowDestroy, "let `Plan` destroy or replace protected resources");
 
     public static readonly ParameterDescriptor Approve = ParameterDescriptor.Switch(
-        ArgumentNames.Approve, "approval to `Apply` and `Deploy` to `prod`") with
+        ArgumentNames.Approve, "approval to `Apply`, `Promote` and `Deploy` to `prod`") with
     {
         ReadmeNote = " (CI passes it behind its own approval gate)",
     };

@@ -52,6 +52,7 @@ public sealed partial class ArgumentNamesTests
         [ArgumentNames.ReleaseBranch] = "release",
         [ArgumentNames.PushTag] = "false",
         [ArgumentNames.ReleasePreview] = "true",
+        [ArgumentNames.From] = "dev",
     };
 
     public static TheoryData<string> Names => [.. ArgumentNames.All];
