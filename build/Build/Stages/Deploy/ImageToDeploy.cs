@@ -13,7 +13,10 @@ namespace Build.Stages.Deploy;
 /// a promoted one was gated where it was first pushed and ECR scanned it again in this environment, so Deploy
 /// checks that it is this checkout's commit and says where it came from.
 /// </summary>
-public sealed record ImageToDeploy(string Reference, string? Version)
+/// <param name="Reference">repository@sha256:... to run.</param>
+/// <param name="Version">The image's version label, which the smoke test expects /version to report.</param>
+/// <param name="ImageRepository">The local image's repository (names the local container); null for a promoted image.</param>
+public sealed record ImageToDeploy(string Reference, string? Version, string? ImageRepository)
 {
     public static ImageToDeploy Resolve(BuildContext context)
     {
@@ -28,7 +31,7 @@ public sealed record ImageToDeploy(string Reference, string? Version)
         var image = ImageRecordFile.Resolve(context);
         var reference = context.Results.TryGet<PushedImage>()?.Reference ?? PushedImageFile.ReadReference(context.Paths, image, environment);
         GateEvidence.Require(context, step, image.Id);
-        return new ImageToDeploy(reference, image.Labels.GetValueOrDefault(OciLabels.Version));
+        return new ImageToDeploy(reference, image.Labels.GetValueOrDefault(OciLabels.Version), image.Repository);
     }
 
     private static ImageToDeploy Promoted(BuildContext context, PushedImageRecord record, PromotionSource source)
@@ -49,7 +52,7 @@ public sealed record ImageToDeploy(string Reference, string? Version)
             record.Environment,
             source.TargetScan.TrimEnd('.'));
         context.Report.AddOutput("gates", $"promoted from {source.Environment}");
-        return new ImageToDeploy(record.Reference, record.Version);
+        return new ImageToDeploy(record.Reference, record.Version, ImageRepository: null);
     }
 
     private static string Short(string? commit) => commit is { Length: > 12 } ? commit[..12] : commit ?? "unknown";

@@ -19,7 +19,7 @@ public static class LocalDeployStep
         var request = new LocalDeployRequest(
             reference,
             image.Version,
-            DeployTask.ContainerNameOf(context.Parameters.Image.Repository, context.BuildEnvironment.Name),
+            DeployTask.ContainerNameOf(image.ImageRepository ?? context.Parameters.Image.Repository, context.BuildEnvironment.Name),
             parameters.Port,
             parameters.HealthTimeout);
         context.Information("Deploying {0} as container {1} on {2}", reference, request.ContainerName, request.Url);
