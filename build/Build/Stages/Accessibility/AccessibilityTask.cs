@@ -28,6 +28,9 @@ public sealed class AccessibilityTask : AsyncFrostingTask<BuildContext>
     public override async Task RunAsync(BuildContext context)
     {
         GateLedger.Open(context, ReleaseGate.Accessibility);
+
+        // An earlier scan's reports must not look current when this one fails before it writes its own.
+        context.CleanDirectory(context.Paths.AccessibilityReports);
         var watch = Stopwatch.StartNew();
         var startedAt = DateTimeOffset.UtcNow;
         var settings = context.Parameters.Accessibility;
@@ -110,7 +113,6 @@ public sealed class AccessibilityTask : AsyncFrostingTask<BuildContext>
     private static string Write(BuildContext context, AccessibilityReport report)
     {
         var folder = context.Paths.AccessibilityReports;
-        context.CleanDirectory(folder);
         context.WriteArtifact(folder.CombineWithFilePath("accessibility.json"), JsonReportWriter.Write(report));
         context.WriteArtifact(folder.CombineWithFilePath("accessibility.sarif"), SarifReportWriter.Write(report));
         context.WriteArtifact(folder.CombineWithFilePath("accessibility.html"), HtmlReportWriter.Write(report));
