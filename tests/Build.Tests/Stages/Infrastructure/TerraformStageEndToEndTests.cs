@@ -171,4 +171,71 @@ public sealed class TerraformStageEndToEndTests : IDisposable
         Assert.Contains("::error file=terraform/environments/dev.tfvars,line=3::Invalid value for input variable", failed.Output, StringComparison.Ordinal);
         Assert.All(outputs, file => Assert.False(File.Exists(file), file + " of the previous plan was left"));
     }
+
+    [Fact]
+    [Integration("terraform")]
+    public void An_apply_whose_terraform_is_stopped_from_outside_ends_with_the_cause_not_execution_halted()
+    {
+        File.AppendAllText(_build.Path("terraform", "environments", "dev.tfvars"), "hold_seconds = 120\n");
+        _build.Environment["AWS_ENDPOINT_URL"] = UnusedEndpoint;
+        using var build = _build.Start(false, "--target", "Apply", "--environment", "dev", "--terraform-backend", "emulator");
+        build.WaitForOutput("(local-exec): Executing:", TimeSpan.FromMinutes(3));
+
+        // Someone stops terraform itself (not the build): terraform reports "execution halted" before the real error.
+        var terraform = ChildProcess(build.Id, "terraform");
+        Assert.True(terraform is not null, "no terraform process under the build.\n" + build);
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", terraform.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        var run = build.WaitForExit(TimeSpan.FromMinutes(3));
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var error = Assert.Single(run.ErrorLines, line => line.StartsWith("Error:", StringComparison.Ordinal));
+        Assert.StartsWith(
+            "Error: terraform apply (dev) failed (exit 1) after terraform was interrupted by a signal from outside the build: terraform/main.tf:40: local-exec provisioner error: ",
+            error,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("execution halted", error, StringComparison.Ordinal);
+    }
+
+    // The first process started (directly or not) by the build whose executable is named so; null when there is none.
+    private static int? ChildProcess(int ancestor, string name)
+    {
+        var children = new Queue<int>([ancestor]);
+        while (children.TryDequeue(out var parent))
+        {
+            foreach (var directory in Directory.EnumerateDirectories("/proc"))
+            {
+                if (!int.TryParse(Path.GetFileName(directory), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    if (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) != parent)
+                    {
+                        continue;
+                    }
+
+                    if (stat.Contains($"({name})", StringComparison.Ordinal))
+                    {
+                        return id;
+                    }
+
+                    children.Enqueue(id);
+                }
+                catch (IOException)
+                {
+                    // The process exited while being read.
+                }
+            }
+        }
+
+        return null;
+    }
 }
