@@ -48,7 +48,7 @@ public sealed class AccessibilityTask : AsyncFrostingTask<BuildContext>
 
         var gate = new ViolationGate(settings.Threshold, baseline, DateOnly.FromDateTime(DateTime.UtcNow)).Evaluate(outcome.Violations, outcome.ScannedPages);
         var figures = new ScanFigures(outcome.ServiceStartSeconds, outcome.BrowserStartSeconds, outcome.ScanSeconds, watch.Elapsed.TotalSeconds);
-        var report = new AccessibilityReport(outcome.Site, startedAt, browser, outcome.BrowserVersion, outcome.AxeVersion, settings.MaxPages, outcome.Crawl, gate, figures);
+        var report = new AccessibilityReport(outcome.Site, startedAt, browser, outcome.BrowserVersion, outcome.AxeVersion, settings.MaxPages, outcome.Crawl, gate, figures) { TemporarySite = settings.Url is null };
 
         Print(context, report);
         var reports = Write(context, report);
