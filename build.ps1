@@ -80,6 +80,8 @@ if (-not (Test-Path -LiteralPath $buildStamp) -or (Get-Content -LiteralPath $bui
     Set-Content -LiteralPath $buildStamp -Value $current -NoNewline
 }
 
+# The build names itself as people start it (--help, usage errors).
+$env:BUILD_SCRIPT_NAME = './build.ps1'
 Push-Location $root
 try {
     & dotnet (Join-Path $bin 'Build.dll') @args

@@ -46,7 +46,9 @@ if [ ! -f "$build_stamp" ] || [ "$(cat "$build_stamp")" != "$current" ]; then
   printf '%s' "$current" > "$build_stamp"
 fi
 
+cd "$root"
+# The build names itself as people start it (--help, usage errors).
+export BUILD_SCRIPT_NAME=./build.sh
 # exec: the build app replaces this shell, so a signal sent to build.sh (CI cancellation, docker stop, kill) reaches
 # the build itself, which stops its children gracefully and exits 130.
-cd "$root"
 exec dotnet "$bin/Build.dll" "$@"

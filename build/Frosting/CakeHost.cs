@@ -140,6 +140,7 @@ public sealed class CakeHost
         });
         ansi.Profile.Width = ReportWidth();
         HostOptions options;
+        ScriptName.Take();
         try
         {
             options = CommandLineParser.Parse([.. args], _arguments);

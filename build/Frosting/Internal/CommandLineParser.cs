@@ -145,19 +145,19 @@ internal static class CommandLineParser
     {
         if (!IsTargetName(token))
         {
-            throw new CakeException(ExitCodes.Usage, $"Unexpected argument '{token}': name a target (build Test or --target Test) and give arguments as --name value (see --help).");
+            throw new CakeException(ExitCodes.Usage, $"Unexpected argument '{token}': name a target ({ScriptName.Current} Test or --target Test) and give arguments as --name value (see --help).");
         }
 
         return earlier is null
             ? token
-            : throw new CakeException(ExitCodes.Usage, $"Two targets given ('{earlier}' and '{token}'): give one (build <target> or --target <target>).");
+            : throw new CakeException(ExitCodes.Usage, $"Two targets given ('{earlier}' and '{token}'): give one ({ScriptName.Current} <target> or --target <target>).");
     }
 
     private static string Target(string? option, string? positional)
     {
         if (option is not null && positional is not null && !option.Equals(positional, StringComparison.OrdinalIgnoreCase))
         {
-            throw new CakeException(ExitCodes.Usage, $"Two targets given ('{positional}' and --target '{option}'): give one (build <target> or --target <target>).");
+            throw new CakeException(ExitCodes.Usage, $"Two targets given ('{positional}' and --target '{option}'): give one ({ScriptName.Current} <target> or --target <target>).");
         }
 
         return option ?? positional ?? DefaultTarget;

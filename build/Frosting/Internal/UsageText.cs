@@ -7,8 +7,8 @@ namespace Cake.Frosting.Internal;
 internal static class UsageText
 {
     private const string Host = """
-        Usage: build [<target>] [options] [--<argument> <value> ...]
-               build Test is build --target Test.
+        Usage: SCRIPT [<target>] [options] [--<argument> <value> ...]
+               SCRIPT Test is SCRIPT --target Test.
 
         Host options:
           -t, --target <name>     Target to run (default: Default).
@@ -30,10 +30,11 @@ internal static class UsageText
 
     public static string Text => Render([]);
 
-    public static string Render(IReadOnlyList<ArgumentDescription> arguments)
+    /// <summary>The help text, its usage lines naming <paramref name="script"/> (default: how this build was started, see <see cref="ScriptName"/>).</summary>
+    public static string Render(IReadOnlyList<ArgumentDescription> arguments, string? script = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var text = new StringBuilder(Host).AppendLine().AppendLine();
+        var text = new StringBuilder(Host.Replace("SCRIPT", script ?? ScriptName.Current, StringComparison.Ordinal)).AppendLine().AppendLine();
         if (arguments.Count == 0)
         {
             text.AppendLine("Every other --name value (or --name=value, or a bare --flag meaning true) is an argument")

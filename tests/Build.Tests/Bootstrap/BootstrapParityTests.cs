@@ -50,6 +50,16 @@ public sealed partial class BootstrapParityTests(BuiltBootstrapCopy built) : ICl
     }
 
     [Fact]
+    public void Help_names_the_script_it_was_started_from()
+    {
+        var sh = Copy.Sh("--help");
+        var ps1 = Copy.Ps1("--help");
+
+        Assert.StartsWith("Usage: ./build.sh [<target>]", sh.Output, StringComparison.Ordinal);
+        Assert.StartsWith("Usage: ./build.ps1 [<target>]", ps1.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_tree_is_the_same_through_both_and_shows_the_dependee_edges()
     {
         var sh = Copy.Sh("--tree");

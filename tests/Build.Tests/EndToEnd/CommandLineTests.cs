@@ -28,6 +28,25 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal("true", report.Root.GetProperty("arguments").GetProperty("keep-artifacts").GetString());
     }
 
+    [Theory]
+    [InlineData(null, "build")]
+    [InlineData("./build.sh", "./build.sh")]
+    [InlineData("./build.ps1", "./build.ps1")]
+    public void Help_and_usage_errors_name_the_script_the_build_was_started_from(string? script, string shown)
+    {
+        if (script is not null)
+        {
+            _build.Environment["BUILD_SCRIPT_NAME"] = script;
+        }
+
+        var help = _build.Run("--help");
+        var usage = _build.Run("Clean", "Version");
+
+        Assert.Equal($"Usage: {shown} [<target>] [options] [--<argument> <value> ...]", help.OutputLines[0]);
+        Assert.Equal($"       {shown} Test is {shown} --target Test.", help.OutputLines[1]);
+        Assert.Equal($"Error: Two targets given ('Clean' and 'Version'): give one ({shown} <target> or --target <target>).", Assert.Single(usage.ErrorLines));
+    }
+
     [Fact]
     public void Help_lists_every_parameter_with_its_values_default_and_meaning()
     {

@@ -15,7 +15,7 @@ public sealed class BuildProcess : IDisposable
     // CI detection and anything secret-looking must not leak in from the machine that runs the tests.
     private static readonly string[] RemovedPrefixes = ["GITHUB_", "RUNNER_", "ACTIONS_", "JENKINS_", "TEAMCITY_", "GITLAB_", "APPVEYOR", "TRAVIS", "BUILDKITE", "SYSTEM_", "TF_BUILD", "BITBUCKET_", "CIRCLE", "DRONE", "TEAMCITY"];
 
-    private static readonly string[] RemovedNames = ["CI", "BUILD_URL", "BUILD_ID", "BUILD_NUMBER", "JOB_NAME", "NODE_NAME", "WORKSPACE", "EXECUTOR_NUMBER", "GO_SERVER_URL", "BAMBOO_BUILDNUMBER"];
+    private static readonly string[] RemovedNames = ["CI", "BUILD_URL", "BUILD_ID", "BUILD_NUMBER", "JOB_NAME", "NODE_NAME", "WORKSPACE", "EXECUTOR_NUMBER", "GO_SERVER_URL", "BAMBOO_BUILDNUMBER", "BUILD_SCRIPT_NAME"];
 
     public BuildProcess()
     {

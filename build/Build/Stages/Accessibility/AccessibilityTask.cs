@@ -28,6 +28,9 @@ public sealed class AccessibilityTask : AsyncFrostingTask<BuildContext>
     public override async Task RunAsync(BuildContext context)
     {
         GateLedger.Open(context, ReleaseGate.Accessibility);
+
+        // An earlier scan's reports must not look current when this one fails before it writes its own.
+        context.CleanDirectory(context.Paths.AccessibilityReports);
         var watch = Stopwatch.StartNew();
         var startedAt = DateTimeOffset.UtcNow;
         var settings = context.Parameters.Accessibility;
@@ -45,7 +48,7 @@ public sealed class AccessibilityTask : AsyncFrostingTask<BuildContext>
 
         var gate = new ViolationGate(settings.Threshold, baseline, DateOnly.FromDateTime(DateTime.UtcNow)).Evaluate(outcome.Violations, outcome.ScannedPages);
         var figures = new ScanFigures(outcome.ServiceStartSeconds, outcome.BrowserStartSeconds, outcome.ScanSeconds, watch.Elapsed.TotalSeconds);
-        var report = new AccessibilityReport(outcome.Site, startedAt, browser, outcome.BrowserVersion, outcome.AxeVersion, settings.MaxPages, outcome.Crawl, gate, figures);
+        var report = new AccessibilityReport(outcome.Site, startedAt, browser, outcome.BrowserVersion, outcome.AxeVersion, settings.MaxPages, outcome.Crawl, gate, figures) { TemporarySite = settings.Url is null };
 
         Print(context, report);
         var reports = Write(context, report);
@@ -110,7 +113,6 @@ public sealed class AccessibilityTask : AsyncFrostingTask<BuildContext>
     private static string Write(BuildContext context, AccessibilityReport report)
     {
         var folder = context.Paths.AccessibilityReports;
-        context.CleanDirectory(folder);
         context.WriteArtifact(folder.CombineWithFilePath("accessibility.json"), JsonReportWriter.Write(report));
         context.WriteArtifact(folder.CombineWithFilePath("accessibility.sarif"), SarifReportWriter.Write(report));
         context.WriteArtifact(folder.CombineWithFilePath("accessibility.html"), HtmlReportWriter.Write(report));

@@ -33,7 +33,7 @@ public static class HtmlReportWriter
             .AppendLine("<head>")
             .AppendLine("<meta charset=\"utf-8\">")
             .AppendLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .AppendLine(CultureInfo.InvariantCulture, $"<title>Accessibility report: {E(report.Site.AbsoluteUri)}</title>")
+            .AppendLine(CultureInfo.InvariantCulture, $"<title>Accessibility report: {E(report.SiteShown)}</title>")
             .AppendLine(CultureInfo.InvariantCulture, $"<style>{Style}</style>")
             .AppendLine("</head>")
             .AppendLine("<body>")
@@ -41,11 +41,11 @@ public static class HtmlReportWriter
             .AppendLine("<h1>Accessibility report</h1>")
             .AppendLine(CultureInfo.InvariantCulture, $"<p class=\"{(gate.Passed ? "passed" : "failed")}\"><strong>{E(gate.Message)}</strong></p>")
             .AppendLine(CultureInfo.InvariantCulture,
-                $"<p>Site {Link(report.Site.AbsoluteUri)}, checked {report.StartedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)} with axe-core {E(report.AxeVersion ?? "(not run)")} "
+                $"<p>Site {(report.TemporarySite ? E(report.SiteShown) : Link(report.Site.AbsoluteUri))}, checked {report.StartedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)} with axe-core {E(report.AxeVersion ?? "(not run)")} "
                 + $"in {E(report.Browser)} {E(report.BrowserVersion)}; rules tagged {E(string.Join(", ", AccessibilityScanner.Tags))}; the gate fails at <strong>{E(gate.Threshold.Name())}</strong> and above.</p>");
 
         AppendCounts(html, gate);
-        AppendViolations(html, gate);
+        AppendViolations(html, report);
         AppendStale(html, gate);
         AppendPages(html, report);
         html.AppendLine("</main>").AppendLine("</body>").AppendLine("</html>");
@@ -68,8 +68,9 @@ public static class HtmlReportWriter
         html.AppendLine("</tbody>").AppendLine("</table>");
     }
 
-    private static void AppendViolations(StringBuilder html, GateResult gate)
+    private static void AppendViolations(StringBuilder html, AccessibilityReport report)
     {
+        var gate = report.Gate;
         html.AppendLine("<h2>Violations</h2>");
         if (gate.Violations.Count == 0)
         {
@@ -94,7 +95,7 @@ public static class HtmlReportWriter
                 : "";
             html.AppendLine(CultureInfo.InvariantCulture,
                 $"<tr><td>{Link(violation.HelpUrl, violation.Rule)}</td><td>{E(violation.Impact.Name())}</td><td class=\"status-{status}\">{E(status)}{note}</td>"
-                + $"<td>{Link(violation.PageUrl.AbsoluteUri, violation.Page)}</td><td><code>{E(violation.Selector)}</code><br><code>{E(violation.Html)}</code></td><td>{E(violation.Help)}</td></tr>");
+                + $"<td>{PageCell(report, violation.PageUrl, violation.Page)}</td><td><code>{E(violation.Selector)}</code><br><code>{E(violation.Html)}</code></td><td>{E(violation.Help)}</td></tr>");
         }
 
         html.AppendLine("</tbody>").AppendLine("</table>");
@@ -133,7 +134,7 @@ public static class HtmlReportWriter
         {
             var status = page.Status?.ToString(CultureInfo.InvariantCulture) ?? "";
             html.AppendLine(CultureInfo.InvariantCulture,
-                $"<tr><td>{Link(page.Url.AbsoluteUri, page.Page)}</td><td>{status}</td><td>{(page.Scanned ? "yes" : "no")}</td><td>{page.Violations.Count}</td><td>{E(page.Note ?? "")}</td></tr>");
+                $"<tr><td>{PageCell(report, page.Url, page.Page)}</td><td>{status}</td><td>{(page.Scanned ? "yes" : "no")}</td><td>{page.Violations.Count}</td><td>{E(page.Note ?? "")}</td></tr>");
         }
 
         html.AppendLine("</tbody>").AppendLine("</table>");
@@ -142,6 +143,10 @@ public static class HtmlReportWriter
     private static string E(string text) => WebUtility.HtmlEncode(text);
 
     // Only web addresses become links, so a value from the site can never be a javascript: link.
+    // A page of a temporary site is named by its path, without a link to an origin that no longer answers.
+    private static string PageCell(AccessibilityReport report, Uri url, string page) =>
+        report.TemporarySite ? $"<code>{E(report.Shown(url))}</code>" : Link(url.AbsoluteUri, page);
+
     private static string Link(string url, string? text = null) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? $"<a href=\"{E(uri.AbsoluteUri)}\">{E(text ?? url)}</a>"

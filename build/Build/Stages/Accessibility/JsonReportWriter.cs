@@ -14,7 +14,8 @@ public static class JsonReportWriter
         return JsonSerializer.Serialize(
             new
             {
-                site = report.Site.AbsoluteUri,
+                site = report.SiteShown,
+                temporarySite = report.TemporarySite,
                 startedAt = report.StartedAt,
                 passed = gate.Passed,
                 threshold = gate.Threshold.Name(),
@@ -39,7 +40,7 @@ public static class JsonReportWriter
                 browserStartShare = report.Figures.BrowserStartShare,
                 pageResults = report.Crawl.Pages.Select(page => new
                 {
-                    url = page.Url.AbsoluteUri,
+                    url = report.Shown(page.Url),
                     page = page.Page,
                     status = page.Status,
                     scanned = page.Scanned,
@@ -52,7 +53,7 @@ public static class JsonReportWriter
                     impact = judged.Violation.Impact.Name(),
                     status = AccessibilityReport.StatusName(judged.Status),
                     page = judged.Violation.Page,
-                    url = judged.Violation.PageUrl.AbsoluteUri,
+                    url = report.Shown(judged.Violation.PageUrl),
                     selector = judged.Violation.Selector,
                     html = judged.Violation.Html,
                     help = judged.Violation.Help,

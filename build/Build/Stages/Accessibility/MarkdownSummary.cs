@@ -18,7 +18,7 @@ public static class MarkdownSummary
         var gate = report.Gate;
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"{report.ScannedPages.Count} page(s) of {MarkdownText.Escape(report.Site.AbsoluteUri)} checked with axe-core {report.AxeVersion ?? "(not run)"} "
+            $"{report.ScannedPages.Count} page(s) of {MarkdownText.Escape(report.SiteShown)} checked with axe-core {report.AxeVersion ?? "(not run)"} "
             + $"({string.Join(", ", AccessibilityScanner.Tags)}); the gate fails at **{gate.Threshold.Name()}** and above.");
         text.AppendLine();
         text.AppendLine(MarkdownText.Escape(gate.Message));

@@ -46,8 +46,8 @@ public static class SarifReportWriter
                     },
                 },
                 ["invocations"] = new JsonArray(new JsonObject { ["executionSuccessful"] = true }),
-                ["originalUriBaseIds"] = new JsonObject { ["SITE"] = new JsonObject { ["uri"] = report.Site.GetLeftPart(UriPartial.Authority) + "/" } },
-                ["results"] = new JsonArray([.. violations.Select(judged => Result(judged, ruleIndex[judged.Violation.Rule]))]),
+                ["originalUriBaseIds"] = new JsonObject { ["SITE"] = SiteBase(report) },
+                ["results"] = new JsonArray([.. violations.Select(judged => Result(report, judged, ruleIndex[judged.Violation.Rule]))]),
             }),
         };
         return sarif.ToJsonString(ReportJson.Options);
@@ -61,7 +61,13 @@ public static class SarifReportWriter
         ["properties"] = new JsonObject { ["tags"] = new JsonArray([.. violation.Tags.Select(tag => JsonValue.Create(tag))]) },
     };
 
-    private static JsonObject Result(JudgedViolation judged, int ruleIndex)
+    // A temporary site's origin no longer answers: the base is described, not given as a URL.
+    private static JsonObject SiteBase(AccessibilityReport report) =>
+        report.TemporarySite
+            ? new JsonObject { ["description"] = new JsonObject { ["text"] = report.SiteShown } }
+            : new JsonObject { ["uri"] = report.Site.GetLeftPart(UriPartial.Authority) + "/" };
+
+    private static JsonObject Result(AccessibilityReport report, JudgedViolation judged, int ruleIndex)
     {
         var violation = judged.Violation;
         var result = new JsonObject
@@ -82,7 +88,7 @@ public static class SarifReportWriter
             {
                 ["impact"] = violation.Impact.Name(),
                 ["gate"] = AccessibilityReport.StatusName(judged.Status),
-                ["pageUrl"] = violation.PageUrl.AbsoluteUri,
+                ["pageUrl"] = report.Shown(violation.PageUrl),
                 ["html"] = violation.Html,
             },
         };

@@ -53,6 +53,16 @@ public sealed record ImagePaths(DirectoryPath Root, DirectoryPath Output, Direct
 
     public FilePath ScanSummary => Output.CombineWithFilePath("image-scan.md");
 
+    /// <summary>Gets what ImageScan writes: deleted when it starts, so a failed scan never leaves an earlier verdict looking current.</summary>
+    public IReadOnlyList<FilePath> ScanOutputs =>
+    [
+        ScanSarif,
+        ScanSummary,
+        Output.CombineWithFilePath("trivy.json"),
+        Output.CombineWithFilePath("vulnerabilities.sarif"),
+        Output.CombineWithFilePath("ignore-file-problems.txt"),
+    ];
+
     /// <summary>Gets the working folder of the BaseImage target (packages, root file system, tarball).</summary>
     public DirectoryPath BaseImageWork => Scratch.Combine("base");
 

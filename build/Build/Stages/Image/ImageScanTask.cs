@@ -24,9 +24,14 @@ public sealed class ImageScanTask(IImageVulnerabilityGate vulnerabilityGate) : F
     public override void Run(BuildContext context)
     {
         GateLedger.Open(context, ReleaseGate.ImageScan);
+        var paths = ImagePaths.From(context.Paths);
+        foreach (var output in paths.ScanOutputs.Where(output => File.Exists(output.FullPath)))
+        {
+            File.Delete(output.FullPath);
+        }
+
         DockerEngineCheck.Require(context);
         var image = ImageRecordFile.Resolve(context);
-        var paths = ImagePaths.From(context.Paths);
         var reference = image.References[0];
         var details = context.DockerImageInspect(image.Id)
             ?? throw new CakeException($"The image {reference} ({image.ShortId}) is no longer on this machine; run the Image target again.");

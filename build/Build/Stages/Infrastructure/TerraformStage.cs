@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Build.Core;
+using Build.Core.Ci;
 using Build.Parameters;
 using Build.Tools.Terraform;
 using Cake.Common.Diagnostics;
@@ -44,12 +45,21 @@ public sealed class TerraformStage(BuildContext context)
         settings.LockTimeout ??= context.Parameters.Terraform.LockTimeout;
         settings.OutputLine = line => context.Information("{0}", line);
         settings.StateLockFile = workspace.StateLockFile;
+        settings.SourcePath = file => ShownPath(workspace.SourceFileOf(file));
+        settings.Diagnostic = error => context.Ci.Annotate(new Annotation(AnnotationLevel.Error, error.Detail is null ? error.Summary : $"{error.Summary}: {error.Detail}", error.File, error.Line));
         foreach (var (name, value) in workspace.ProcessEnvironment(CacheRoot))
         {
             settings.EnvironmentVariables[name] = value;
         }
 
         return settings;
+    }
+
+    // A file of the repository as people name it (terraform/environments/dev.tfvars), anything else as it is.
+    private string ShownPath(string file)
+    {
+        var relative = System.IO.Path.GetRelativePath(context.Paths.Root.FullPath, file);
+        return System.IO.Path.IsPathRooted(relative) || relative.StartsWith("..", StringComparison.Ordinal) ? file : relative.Replace('\\', '/');
     }
 
     public static string Sha256Of(string path)

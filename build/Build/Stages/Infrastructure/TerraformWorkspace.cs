@@ -64,6 +64,21 @@ public sealed class TerraformWorkspace
 
     public FilePath BackendConfigFile => WorkingDirectory.Combine("environments").CombineWithFilePath($"{Environment}.s3.tfbackend");
 
+    /// <summary>
+    /// The file in <see cref="Source"/> that a file terraform names (relative to the working copy, or absolute) is a copy
+    /// of; a file outside the working copy is returned as terraform named it.
+    /// </summary>
+    public string SourceFileOf(string file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var copy = WorkingDirectory.FullPath;
+        var full = Path.GetFullPath(Path.IsPathRooted(file) ? file : Path.Combine(copy, file));
+        var relative = Path.GetRelativePath(copy, full);
+        return relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative)
+            ? file
+            : Path.Combine(Source.FullPath, relative);
+    }
+
     /// <summary>The working copy folder of an environment and backend: "dev-s3", "dev-local", "validate-none".</summary>
     public static DirectoryPath CopyFolder(DirectoryPath cacheRoot, string environment, TerraformBackend backend) =>
         cacheRoot.Combine($"{environment}-{backend.Name()}");

@@ -51,8 +51,8 @@ public sealed class TestTask : FrostingTask<BuildContext>
             },
         });
 
-        var trxFiles = Directory.GetFiles(results.FullPath, "*.trx");
-        if (trxFiles.Length == 0)
+        var trxFiles = TestResultFiles.Organize(results.FullPath);
+        if (trxFiles.Count == 0)
         {
             throw new CakeException($"dotnet test produced no results (exit code {exitCode}); see its output above.");
         }
@@ -60,7 +60,7 @@ public sealed class TestTask : FrostingTask<BuildContext>
         // A test can print a secret (its output, an assert message): the TRX files are redacted before anything
         // reads them, so JUnit XML and the summary are made of redacted values.
         new ArtifactRedaction(context.Secrets).RedactDirectory(results.FullPath);
-        var runs = trxFiles.Order(StringComparer.Ordinal).Select(TrxReader.Read).ToList();
+        var runs = trxFiles.Select(TrxReader.Read).ToList();
         JUnitWriter.Write(runs, results.CombineWithFilePath("junit.xml").FullPath);
         var summary = new TestRunSummary(runs);
         Publish(context, summary, unitOnly);

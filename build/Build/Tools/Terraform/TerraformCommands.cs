@@ -7,7 +7,7 @@ namespace Build.Tools.Terraform;
 /// <summary>
 /// The terraform commands the build runs, each owning its arguments (<see cref="TerraformArguments"/>) and the meaning
 /// of its exit codes: a failure becomes one line (stale plan, state lock held, interrupted, else terraform's first
-/// error); <see cref="Plan"/> answers whether there are changes. Each label names the command in messages,
+/// errors, each once and with the file people edit, see <see cref="TerraformDiagnostics"/>); <see cref="Plan"/> answers whether there are changes. Each label names the command in messages,
 /// e.g. "terraform plan (dev)".
 /// </summary>
 public sealed class TerraformCommands(TerraformRunner runner)
@@ -30,6 +30,10 @@ public sealed class TerraformCommands(TerraformRunner runner)
 
     /// <summary>The root module's outputs as JSON (terraform output -json), printed nowhere: they may hold secrets.</summary>
     public string OutputJson(TerraformSettings settings) => Quiet(settings, TerraformArguments.OutputJson(), "terraform output -json");
+
+    // Terraform received a signal the build did not (someone stopped terraform itself): its errors are the consequence.
+    private static string Stopped(TerraformResult result) =>
+        result.Output.Any(line => line.Trim() == TerraformRunner.InterruptReceived) ? " after terraform was interrupted by a signal from outside the build" : "";
 
     private string Quiet(TerraformSettings settings, ProcessArgumentBuilder arguments, string label)
     {
@@ -63,6 +67,13 @@ public sealed class TerraformCommands(TerraformRunner runner)
                 + $"Wait for it to finish, or if it died: terraform force-unlock {lockId}");
         }
 
-        throw new CakeException($"{label} failed (exit {result.ExitCode}): {TerraformErrors.FirstError(result)}");
+        var errors = TerraformDiagnostics.Errors(result.Output, settings.SourcePath);
+        foreach (var error in errors)
+        {
+            settings.Diagnostic?.Invoke(error);
+        }
+
+        var what = TerraformDiagnostics.Describe(errors) ?? TerraformErrors.FirstError(result);
+        throw new CakeException($"{label} failed (exit {result.ExitCode}){Stopped(result)}: {what}");
     }
 }

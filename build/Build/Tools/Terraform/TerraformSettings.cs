@@ -28,6 +28,15 @@ public class TerraformSettings : ToolSettings
     /// <summary>Gets or sets the local backend's lock file, checked after an interrupted command (null: S3 or no backend).</summary>
     public FilePath? StateLockFile { get; set; }
 
+    /// <summary>
+    /// Gets or sets how a file terraform names in an error (relative to its working directory, or absolute) is shown:
+    /// the file people edit, not terraform's working copy of it. Null shows terraform's own path.
+    /// </summary>
+    public Func<string, string>? SourcePath { get; set; }
+
+    /// <summary>Gets or sets a callback for each distinct error of a failed command (e.g. a CI annotation), or null.</summary>
+    public Action<TerraformDiagnostic>? Diagnostic { get; set; }
+
     /// <summary>Gets whether this command takes the state lock.</summary>
     public virtual bool LocksState => false;
 

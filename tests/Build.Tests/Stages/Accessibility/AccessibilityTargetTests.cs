@@ -96,12 +96,47 @@ public sealed class AccessibilityTargetTests : IDisposable
     [Fact]
     public async Task Without_a_URL_an_unbuilt_service_is_one_line_saying_what_to_run()
     {
-        var run = await RunAsync();
+        // A passing report of an earlier run must not survive a scan that failed.
+        Directory.CreateDirectory(Artifacts);
+        File.WriteAllText(Path.Combine(Artifacts, "accessibility.html"), "<p>Accessibility passed</p>");
+
+        var run = await RunAsync("--keep-artifacts");
 
         Assert.True(run.ExitCode == 1, run.All);
         var line = run.ErrorLines[^1];
         Assert.StartsWith("Error: The service is not built: ", line, StringComparison.Ordinal);
         Assert.Contains("Run the Compile target first", line, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(Artifacts, "accessibility.html")), "the earlier run's report was left");
+    }
+
+    [Fact]
+    public async Task The_reports_of_the_built_service_show_its_paths_not_the_temporary_port()
+    {
+        // The service as Compile leaves it, copied from this repository's build of src/App.
+        CopyFolder(Path.Combine(Repository.Root, "src", "App", "bin", Repository.Configuration, "net10.0"), Path.Combine(Root, "src", "App", "bin", Repository.Configuration, "net10.0"));
+        CopyFolder(Path.Combine(Repository.Root, "src", "App", "wwwroot"), Path.Combine(Root, "src", "App", "wwwroot"));
+
+        var run = await RunAsync("--configuration", Repository.Configuration);
+
+        Assert.True(run.ExitCode == 0, run.All);
+        foreach (var report in new[] { "accessibility.html", "accessibility.json", "accessibility.sarif" })
+        {
+            Assert.DoesNotMatch(@"https?://127\.0\.0\.1:\d+", File.ReadAllText(Path.Combine(Artifacts, report)));
+        }
+
+        Assert.DoesNotMatch(@"https?://127\.0\.0\.1:\d+", File.ReadAllText(Path.Combine(Root, "artifacts", "summary.md")));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Artifacts, "accessibility.json")));
+        Assert.Contains("/", json.RootElement.GetProperty("pageResults").EnumerateArray().Select(page => page.GetProperty("url").GetString()));
+    }
+
+    private static void CopyFolder(string source, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
     }
 
     [Theory]

@@ -82,6 +82,40 @@ public sealed class ReportWriterTests
     }
 
     [Fact]
+    public void Reports_of_the_built_service_show_paths_not_the_temporary_origin_that_no_longer_answers()
+    {
+        var about = Sample.Violation("image-alt", ImpactLevel.Critical, "/about");
+        var gate = new ViolationGate(ImpactLevel.Serious, [], Sample.Today).Evaluate([about], ["/", "/about"]);
+        PageScan[] pages = [new(new Uri("http://127.0.0.1:5000/"), "/", 200, true, null, []), new(about.PageUrl, "/about", 200, true, null, [about])];
+        var report = Sample.Report(gate, pages) with { TemporarySite = true };
+
+        var written = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["html"] = HtmlReportWriter.Write(report),
+            ["json"] = JsonReportWriter.Write(report),
+            ["sarif"] = SarifReportWriter.Write(report),
+            ["markdown"] = MarkdownSummary.Write(report, "artifacts/accessibility"),
+        };
+
+        Assert.All(written, file => Assert.DoesNotContain("127.0.0.1:5000", file.Value, StringComparison.Ordinal));
+        Assert.Contains("<code>/about</code>", written["html"], StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(written["json"]);
+        Assert.Equal(["/", "/about"], json.RootElement.GetProperty("pageResults").EnumerateArray().Select(page => page.GetProperty("url").GetString()));
+        Assert.Equal("/about", json.RootElement.GetProperty("findings")[0].GetProperty("url").GetString());
+        Assert.Contains("the built service", written["markdown"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reports_of_a_given_URL_keep_its_addresses()
+    {
+        var gate = new ViolationGate(ImpactLevel.Serious, [], Sample.Today).Evaluate([Sample.Violation("image-alt", ImpactLevel.Critical, "/about")], ["/about"]);
+
+        var html = HtmlReportWriter.Write(Sample.Report(gate));
+
+        Assert.Contains("<a href=\"http://127.0.0.1:5000/about\">/about</a>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_HTML_escapes_everything_from_the_site_and_links_only_to_web_addresses()
     {
         var hostile = Sample.Violation("image-alt", ImpactLevel.Critical, "/x", "img[alt=\"<script>alert(1)</script>\"]") with

@@ -24,6 +24,8 @@ public sealed class TerraformStageEndToEndTests : IDisposable
 
     public void Dispose() => _build.Dispose();
 
+    private static readonly string[] PlanOutputs = ["tfplan", "plan.json", "plan-summary.json"];
+
     private const string UnusedEndpoint = "http://127.0.0.1:9/";
 
     private string WorkingCopy(string name) => _build.Path(".build", "terraform", name);
@@ -143,5 +145,97 @@ public sealed class TerraformStageEndToEndTests : IDisposable
         Assert.False(Directory.Exists(WorkingCopy("dev-local")), "Clean left the local working copy");
         Assert.False(Directory.Exists(WorkingCopy("dev-emulator")), "Clean left the emulator working copy");
         Assert.Equal(applied, File.ReadAllText(state));
+    }
+
+    [Fact]
+    [Integration("terraform")]
+    public void A_broken_tfvars_is_named_once_as_the_users_file_and_the_previous_plans_outputs_are_removed()
+    {
+        var planned = _build.Run("--target", "Plan", "--environment", "dev", "--terraform-backend", "local");
+        Assert.True(planned.ExitCode == 0, planned.ToString());
+        var outputs = PlanOutputs.Select(name => _build.Path("artifacts", "terraform", "dev", name)).ToList();
+        Assert.All(outputs, file => Assert.True(File.Exists(file), file));
+
+        // Line 3 uses a variable the root does not declare with a value of the wrong type, for every environment.
+        File.AppendAllText(_build.Path("terraform", "environments", "dev.tfvars"), "\nhold_seconds = \"soon\"\n");
+        var runner = Path.Combine(_build.Root, "runner");
+        Directory.CreateDirectory(runner);
+        _build.Environment["GITHUB_ACTIONS"] = "true";
+        _build.Environment["GITHUB_STEP_SUMMARY"] = Path.Combine(runner, "summary.md");
+        var failed = _build.Run("--target", "Plan", "--environment", "dev", "--terraform-backend", "local", "--keep-artifacts");
+
+        Assert.Equal(1, failed.ExitCode);
+        var error = Assert.Single(failed.ErrorLines, line => line.StartsWith("Error:", StringComparison.Ordinal));
+        Assert.StartsWith("Error: terraform plan (dev) failed (exit 1): terraform/environments/dev.tfvars:3: Invalid value for input variable: ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(".build/terraform", error, StringComparison.Ordinal);
+        Assert.Contains("::error file=terraform/environments/dev.tfvars,line=3::Invalid value for input variable", failed.Output, StringComparison.Ordinal);
+        Assert.All(outputs, file => Assert.False(File.Exists(file), file + " of the previous plan was left"));
+    }
+
+    [Fact]
+    [Integration("terraform")]
+    public void An_apply_whose_terraform_is_stopped_from_outside_ends_with_the_cause_not_execution_halted()
+    {
+        File.AppendAllText(_build.Path("terraform", "environments", "dev.tfvars"), "hold_seconds = 120\n");
+        _build.Environment["AWS_ENDPOINT_URL"] = UnusedEndpoint;
+        using var build = _build.Start(false, "--target", "Apply", "--environment", "dev", "--terraform-backend", "emulator");
+        build.WaitForOutput("(local-exec): Executing:", TimeSpan.FromMinutes(3));
+
+        // Someone stops terraform itself (not the build): terraform reports "execution halted" before the real error.
+        var terraform = ChildProcess(build.Id, "terraform");
+        Assert.True(terraform is not null, "no terraform process under the build.\n" + build);
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", terraform.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        var run = build.WaitForExit(TimeSpan.FromMinutes(3));
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var error = Assert.Single(run.ErrorLines, line => line.StartsWith("Error:", StringComparison.Ordinal));
+        Assert.StartsWith(
+            "Error: terraform apply (dev) failed (exit 1) after terraform was interrupted by a signal from outside the build: terraform/main.tf:40: local-exec provisioner error: ",
+            error,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("execution halted", error, StringComparison.Ordinal);
+    }
+
+    // The first process started (directly or not) by the build whose executable is named so; null when there is none.
+    private static int? ChildProcess(int ancestor, string name)
+    {
+        var children = new Queue<int>([ancestor]);
+        while (children.TryDequeue(out var parent))
+        {
+            foreach (var directory in Directory.EnumerateDirectories("/proc"))
+            {
+                if (!int.TryParse(Path.GetFileName(directory), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    if (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) != parent)
+                    {
+                        continue;
+                    }
+
+                    if (stat.Contains($"({name})", StringComparison.Ordinal))
+                    {
+                        return id;
+                    }
+
+                    children.Enqueue(id);
+                }
+                catch (IOException)
+                {
+                    // The process exited while being read.
+                }
+            }
+        }
+
+        return null;
     }
 }
