@@ -4,7 +4,7 @@ namespace Build.Stages.Push;
 
 /// <summary>
 /// What Push put in the registry: <c>repository@sha256:...</c> (what Deploy and Release use), the tags that point at
-/// it and the compressed size the registry stores. Written to artifacts/image/pushed.json.
+/// it and the compressed size the registry stores. Recorded in artifacts/image/pushed-&lt;env&gt;.json.
 /// </summary>
 public sealed record PushedImage(string Registry, string Repository, string Digest, IReadOnlyList<string> Tags, long CompressedSizeBytes, IReadOnlyList<string> AlreadyPresentTags) : IStageResult
 {
