@@ -17,12 +17,25 @@ public sealed class BuildReport
     /// <summary>Records a key output (a digest, a coverage figure) of the task that is running.</summary>
     public void AddOutput(string key, string value) => _currentOutputs[key] = value;
 
+    /// <summary>Gets a value indicating whether the running task asked not to notify anyone (a preview).</summary>
+    public bool CurrentTaskIsQuiet { get; private set; }
+
+    /// <summary>The running task changed nothing anyone needs to hear about (Release's preview).</summary>
+    public void KeepQuiet() => CurrentTaskIsQuiet = true;
+
+    /// <summary>Gets what the running task reported so far.</summary>
+    public IReadOnlyDictionary<string, string> CurrentOutputs => _currentOutputs;
+
     public void AddSection(string title, string markdown) => _sections.Add((title, markdown));
 
     /// <summary>Adds a finished task's record as it is (used to build redacted copies).</summary>
     public void Add(TaskRecord task) => _tasks.Add(task);
 
-    public void BeginTask() => _currentOutputs = new(StringComparer.Ordinal);
+    public void BeginTask()
+    {
+        _currentOutputs = new(StringComparer.Ordinal);
+        CurrentTaskIsQuiet = false;
+    }
 
     public void EndTask(string name, string status, TimeSpan duration, string? skipReason, string? error)
     {

@@ -1,4 +1,5 @@
 using Build.Core;
+using Build.Core.Notifications;
 using Build.Core.Environments;
 using Build.Stages.Deploy.Ecs;
 using Build.Stages.Infrastructure;
@@ -8,6 +9,7 @@ using Cake.Frosting;
 namespace Build.Stages.Deploy;
 
 [TaskName("Deploy")]
+[Notifies]
 [TaskDescription("Deploys the pushed (or promoted) image by digest, after every gate: local: this machine's container (/health within --health-timeout, smoke test, previous container restored on failure); dev/staging/prod: a new ECS task definition revision, our deployment followed to COMPLETED, smoke test through the service URL, rollback on failure; artifacts/deploy/<env>.json.")]
 [IsDependentOn(typeof(PushTask))]
 [IsDependentOn(typeof(ApplyTask))]

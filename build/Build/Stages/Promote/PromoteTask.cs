@@ -1,4 +1,5 @@
 using Build.Core;
+using Build.Core.Notifications;
 using Build.Core.Environments;
 using Build.Stages.Image;
 using Build.Stages.Infrastructure;
@@ -12,6 +13,7 @@ using Cake.Frosting;
 namespace Build.Stages.Promote;
 
 [TaskName("Promote")]
+[Notifies]
 [TaskDescription("Copies this commit's image from the previous environment's ECR repository (dev → staging → prod; --from) into --environment's by digest through the registry API (no docker, no rebuild; layers the target holds are not sent), tags it <version> and <sha12>, gates ECR's scan there and records it for Deploy in artifacts/image/pushed-<env>.json; prod needs --approve.")]
 [IsDependentOn(typeof(VersionTask))]
 public sealed class PromoteTask(PromotePrecondition precondition) : AsyncFrostingTask<BuildContext>

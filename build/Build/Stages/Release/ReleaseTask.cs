@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Build.Core;
+using Build.Core.Notifications;
 using Build.Core.Secrets;
 using Build.Stages.Versioning;
 using Build.Tools.Git;
@@ -11,6 +12,7 @@ using Cake.Frosting;
 namespace Build.Stages.Release;
 
 [TaskName("Release")]
+[Notifies(PerEnvironment = false)]
 [TaskDescription("Tags HEAD of the release branch vX.Y.Z (--version, or --bump from conventional commits) with grouped release notes and pushes the tag to origin.")]
 [IsDependentOn(typeof(VersionTask))]
 public sealed class ReleaseTask(ReleasePrecondition precondition) : FrostingTask<BuildContext>
@@ -47,6 +49,7 @@ public sealed class ReleaseTask(ReleasePrecondition precondition) : FrostingTask
         if (release.Preview)
         {
             context.Information("Preview only: no tag was created and nothing was pushed.");
+            context.Report.KeepQuiet();
             return;
         }
 
