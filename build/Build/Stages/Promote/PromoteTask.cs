@@ -1,6 +1,6 @@
 using Build.Core;
-using Build.Core.Notifications;
 using Build.Core.Environments;
+using Build.Core.Notifications;
 using Build.Stages.Image;
 using Build.Stages.Infrastructure;
 using Build.Stages.Push;
