@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Build.Core.Notifications;
 
 namespace Build.Stages.CiFiles;
 
@@ -90,6 +91,8 @@ public static class GitHubWorkflow
             line(2, "permissions:");
             line(3, "contents: read");
             line(3, "id-token: write # OIDC to AWS: no stored keys");
+            line(2, "env:");
+            line(3, $"{WebhookNotifier.Variable}: ${{{{ secrets.{WebhookNotifier.Variable} }}}} # the team's webhook for the outcome; unset: no message");
         }
         else
         {
