@@ -256,7 +256,9 @@ public sealed class EcsDeployer
             .ToHashSet(StringComparer.Ordinal);
         await ecs.UpdateServiceAsync(request.Cluster, request.Service, taskDefinition, settings, updateCancellation).ConfigureAwait(false);
         Report($"{request.Target} now deploys {EcsArns.ShortTaskDefinition(taskDefinition)}{Describe(settings.Strategy)}");
-        var outcome = await follower.Lifecycle.WatchAsync(request.Cluster, request.Service, settings.Strategy.Strategy, before, createdAfter, gate, request.Timeout, cancellation)
+        // The deploy timeout is for what ECS does; the strategy's own bake times come on top of it.
+        var timeout = request.Timeout + settings.Strategy.ScheduledWait();
+        var outcome = await follower.Lifecycle.WatchAsync(request.Cluster, request.Service, settings.Strategy.Strategy, before, createdAfter, gate, timeout, cancellation)
             .ConfigureAwait(false);
         follower.ProductionSteps ??= outcome.ProductionTrafficSteps;
         return outcome;

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Build.Tools.Aws.Ecs;
 
 /// <summary>
@@ -15,7 +17,29 @@ public sealed record EcsStrategySettings(
     EcsTrafficLoadBalancer? LoadBalancer = null)
 {
     /// <summary>Gets a value indicating whether the strategy moves traffic between target groups (not ROLLING).</summary>
+    [JsonIgnore]
     public bool ShiftsTraffic => EcsDeploymentStrategy.ShiftsTraffic(Strategy);
+
+    /// <summary>
+    /// How long the strategy waits on purpose, at least: the canary's bake time, or every linear step's but the last,
+    /// plus the bake time after all production traffic moved (zero for ROLLING).
+    /// </summary>
+    public TimeSpan ScheduledWait()
+    {
+        if (!ShiftsTraffic)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var holds = Strategy switch
+        {
+            EcsDeploymentStrategy.Canary => CanaryConfiguration?.CanaryBakeTimeInMinutes ?? 0,
+            EcsDeploymentStrategy.Linear when LinearConfiguration is { StepPercent: > 0 } linear =>
+                ((int)Math.Ceiling(100 / linear.StepPercent) - 1) * linear.StepBakeTimeInMinutes,
+            _ => 0,
+        };
+        return TimeSpan.FromMinutes(holds + (BakeTimeInMinutes ?? 0));
+    }
 
     /// <summary>The settings' problems, one clause each (empty when UpdateService can take them).</summary>
     public IReadOnlyList<string> Problems()

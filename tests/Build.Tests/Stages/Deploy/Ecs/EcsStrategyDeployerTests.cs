@@ -148,9 +148,22 @@ public sealed class EcsStrategyDeployerTests : IDisposable
         var error = await Assert.ThrowsAsync<EcsDeployFailedException>(() => Deployer().DeployAsync(Request(Canary(), TimeSpan.FromMinutes(2)), CancellationToken.None));
 
         Assert.Equal(EcsDeployFailureKind.TimedOut, error.Kind);
-        Assert.Contains("did not finish within 120 s", error.Message, StringComparison.Ordinal);
+        // --deploy-timeout (2 min) plus the canary's scheduled waits: 5 min of canary bake time, 10 of bake time.
+        Assert.Contains("did not finish within 1020 s", error.Message, StringComparison.Ordinal);
         Assert.Contains("last: IN_PROGRESS, BAKE_TIME)", error.Message, StringComparison.Ordinal);
-        Assert.Equal(TimeSpan.FromMinutes(2), _clock.Elapsed);
+        Assert.Equal(TimeSpan.FromMinutes(17), _clock.Elapsed);
+    }
+
+    [Theory]
+    [InlineData("CANARY", 15)]
+    [InlineData("LINEAR", 8 + 10)]
+    [InlineData("BLUE_GREEN", 10)]
+    [InlineData("ROLLING", 0)]
+    public void The_scheduled_wait_is_the_strategy_s_bake_times(string strategy, int minutes)
+    {
+        var settings = new EcsStrategySettings(strategy, 10, new EcsCanaryConfiguration(10, 5), new EcsLinearConfiguration(20, 2), LoadBalancer: LoadBalancer());
+
+        Assert.Equal(TimeSpan.FromMinutes(minutes), settings.ScheduledWait());
     }
 
     [Fact]
