@@ -113,8 +113,7 @@ public sealed class EcsLifecycleWatcher
                         if (gateFailure is not null)
                         {
                             Report($"{gateFailure}; stopping {ShortName(arn)} with a rollback (StopServiceDeployment ROLLBACK)");
-                            await _ecs.StopServiceDeploymentAsync(arn, rollback: true, CancellationToken.None).ConfigureAwait(false);
-                            stopRequested = true;
+                            stopRequested = await StopAsync(arn).ConfigureAwait(false);
                             changed = true;
                         }
                     }
@@ -122,8 +121,7 @@ public sealed class EcsLifecycleWatcher
                     if (!stopRequested && seen.Status == EcsServiceDeploymentStatuses.InProgress && seen.TriggeredAlarms.Count > 0)
                     {
                         Report($"alarm in ALARM: {string.Join(", ", seen.TriggeredAlarms)}; stopping {ShortName(arn)} with a rollback (StopServiceDeployment ROLLBACK)");
-                        await _ecs.StopServiceDeploymentAsync(arn, rollback: true, CancellationToken.None).ConfigureAwait(false);
-                        stopRequested = true;
+                        stopRequested = await StopAsync(arn).ConfigureAwait(false);
                         changed = true;
                     }
                 }
@@ -150,6 +148,24 @@ public sealed class EcsLifecycleWatcher
 
     /// <summary>The last part of a service deployment ARN (what the console shows).</summary>
     public static string ShortName(string arn) => EcsArns.LastPart(arn);
+
+    /// <summary>
+    /// StopServiceDeployment with a rollback; not cancelled by an interrupt (stopping is how a failed gate ends cleanly).
+    /// Refused (e.g. the deployment just ended): said, and the watch goes on to judge what ECS reports.
+    /// </summary>
+    private async Task<bool> StopAsync(string arn)
+    {
+        try
+        {
+            await _ecs.StopServiceDeploymentAsync(arn, rollback: true, CancellationToken.None).ConfigureAwait(false);
+            return true;
+        }
+        catch (AwsServiceException refused) when (refused is not AwsCredentialsRejectedException)
+        {
+            Report($"StopServiceDeployment of {ShortName(arn)} was refused ({refused.Message}); following what ECS does");
+            return true;
+        }
+    }
 
     private static bool IsGateTime(EcsServiceDeploymentState seen) =>
         seen.Status == EcsServiceDeploymentStatuses.InProgress

@@ -80,7 +80,8 @@ public sealed class EcsStrategyDeployerTests : IDisposable
         Assert.Contains("production traffic: 100% on the new revision (PRODUCTION_TRAFFIC_SHIFT)", steps);
         Assert.Contains($"app-dev/app-dev now deploys app-dev:2 (CANARY: 10% for 5 min, then the rest; bake 10 min; alarms app-dev-target-5xx, app-dev-unhealthy-hosts (roll back))", steps);
         Assert.Equal(0, _ecs.CountOf("StopServiceDeployment"));
-        Assert.Equal(0, _ecs.CountOf("DescribeServices") - 2);
+        // DescribeServices: before the update (one deploy at a time) and after the verdict (what runs now).
+        Assert.Equal(2, _ecs.CountOf("DescribeServices"));
     }
 
     [Fact]
@@ -124,6 +125,21 @@ public sealed class EcsStrategyDeployerTests : IDisposable
             StringComparison.Ordinal);
         Assert.Contains("production traffic never moved to the new revision; app-dev:1 runs again.", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, _ecs.CountOf("StopServiceDeployment"));
+    }
+
+    [Fact]
+    public async Task A_refused_stop_is_said_and_a_deployment_that_then_succeeds_still_fails_the_deploy()
+    {
+        _testListenerFailure = new CakeException("/ answered 502");
+        _ecs.FailNext(1, 400, "ConflictException", "The service deployment cannot be stopped now.", "StopServiceDeployment");
+
+        var error = await Assert.ThrowsAsync<EcsDeployFailedException>(() => Deployer().DeployAsync(Request(BlueGreen()), CancellationToken.None));
+
+        Assert.Equal(EcsDeployFailureKind.TestTrafficFailed, error.Kind);
+        Assert.False(error.RolledBack);
+        Assert.Equal("SUCCESSFUL", Assert.Single(_ecs.ServiceDeployments).Status);
+        Assert.Contains("went on to SUCCESSFUL before the rollback took hold: the new revision serves production", error.Message, StringComparison.Ordinal);
+        Assert.Contains(_progress, line => line.Line.StartsWith("StopServiceDeployment of ", StringComparison.Ordinal) && line.Line.Contains("was refused", StringComparison.Ordinal));
     }
 
     [Fact]
