@@ -29,7 +29,10 @@ public sealed class EcsStrategyEndToEndTests : IDisposable
         Assert.Contains("production traffic: 100% on the new revision (PRODUCTION_TRAFFIC_SHIFT)", run.Output, StringComparison.Ordinal);
         Assert.Contains("CANARY IN_PROGRESS, BAKE_TIME, production 100% new / 0% old", run.Output, StringComparison.Ordinal);
         Assert.Contains("test-traffic gate passed", run.Output, StringComparison.Ordinal);
-        Assert.True(File.Exists(_scenario.Build.Path("artifacts", "deploy", "dev.json")), "a successful deploy left no record");
+        using var record = System.Text.Json.JsonDocument.Parse(File.ReadAllText(_scenario.Build.Path("artifacts", "deploy", "dev.json")));
+        Assert.Equal("CANARY", record.RootElement.GetProperty("strategy").GetString());
+        Assert.Equal([10.0, 100.0], record.RootElement.GetProperty("productionTrafficSteps").EnumerateArray().Select(step => step.GetDouble()));
+        Assert.Equal(played.Arn, record.RootElement.GetProperty("deploymentId").GetString());
         Assert.Equal(_scenario.Service.TaskDefinition, played.TaskDefinition);
     }
 
