@@ -30,14 +30,16 @@ public static class EcsDeployStep
         var testUrl = target.TestUrl is { Length: > 0 } test ? ToUrl(target, test, "test_url") : null;
         var request = new EcsDeployRequest(
             target.Cluster, target.Service, target.Container, reference, image.Labels.GetValueOrDefault(OciLabels.Version), url, context.Parameters.Deploy.Timeout, target.Strategy, testUrl);
+        var scheduled = target.Strategy?.ScheduledWait() ?? TimeSpan.Zero;
         context.Information(
-            "Deploying {0} to ECS service {1} in {2} (container {3}){4}; waiting up to {5:0} s for the rollout.",
+            "Deploying {0} to ECS service {1} in {2} (container {3}){4}; waiting up to {5:0} s for the rollout{6}.",
             reference,
             request.Target,
             cloud.Region,
             target.Container,
             target.Strategy is null ? "" : EcsDeployer.Describe(target.Strategy) + (testUrl is null ? ", no test listener" : $", test listener {testUrl}"),
-            request.Timeout.TotalSeconds);
+            request.Timeout.TotalSeconds,
+            scheduled > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $" plus the strategy's {scheduled.TotalMinutes:0} min of bake time") : "");
 
         var client = new EcsClient(cloud.AwsSettingsFor(AwsService.Ecs, Environment.GetEnvironmentVariable), context.Secrets, context.Log);
         using var progress = DeployProgress.For(context);

@@ -52,6 +52,13 @@ public sealed class EcsDeployer
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(request.Timeout, TimeSpan.Zero);
         EcsImageReference.RequireDigest(request.Image, request.Target);
+        if (request.Strategy?.Problems() is { Count: > 0 } problems)
+        {
+            throw new EcsDeployFailedException(
+                EcsDeployFailureKind.Refused,
+                $"Deploy to ECS service {request.Target} refused before anything changed: the deployment strategy cannot be deployed: {string.Join("; ", problems)}; check the environment's tfvars and run Apply.");
+        }
+
         var ecs = new CountingEcsClient(_ecs);
         var started = _clock.GetTimestamp();
 

@@ -183,6 +183,29 @@ public sealed class EcsStrategyDeployerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_traffic_shifting_strategy_without_its_load_balancer_is_refused_before_ECS_is_called()
+    {
+        var error = await Assert.ThrowsAsync<EcsDeployFailedException>(() => Deployer().DeployAsync(Request(BlueGreen() with { LoadBalancer = null }), CancellationToken.None));
+
+        Assert.Equal(EcsDeployFailureKind.Refused, error.Kind);
+        Assert.Contains("BLUE_GREEN needs the load balancer's alternate target group", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_ecs.Requests);
+    }
+
+    [Fact]
+    public async Task The_fake_refuses_a_traffic_shifting_UpdateService_without_advancedConfiguration_as_ECS_does()
+    {
+        var client = new EcsClient(_ecs.Settings(), new SecretRegistry(), new CapturingLog());
+        var next = _ecs.AddTaskDefinition("app-dev", "app");
+
+        var error = await Assert.ThrowsAsync<Build.Tools.Aws.AwsServiceException>(() => client.UpdateServiceAsync(
+            Cluster, ServiceName, next, new EcsDeploymentSettings(BlueGreen() with { LoadBalancer = null }, null, null, null), CancellationToken.None));
+
+        Assert.Contains("requires loadBalancers with advancedConfiguration", error.Message, StringComparison.Ordinal);
+        Assert.Equal(_previous, _service.TaskDefinition);
+    }
+
+    [Fact]
     public async Task A_linear_deployment_shows_every_step()
     {
         var linear = new EcsStrategySettings(EcsDeploymentStrategy.Linear, 0, LinearConfiguration: new EcsLinearConfiguration(25, 1), LoadBalancer: LoadBalancer());
