@@ -55,7 +55,9 @@ public static class EcsDeployStep
             progress.Finish();
             throw new CakeException(
                 $"ECS goes on with deployment of {reference} to {request.Target} (last seen: {progress.LastLine ?? "not started"}); "
-                + $"follow it with 'aws ecs describe-services --cluster {target.Cluster} --services {target.Service}'; no deploy record was written.");
+                + $"follow it with 'aws ecs describe-services --cluster {target.Cluster} --services {target.Service}'"
+                + (target.Strategy is { ShiftsTraffic: true } ? $" (and 'aws ecs list-service-deployments --cluster {target.Cluster} --service {target.Service}' for its {target.Strategy.Strategy} lifecycle)" : "")
+                + "; no deploy record was written.");
         }
         catch (EcsDeployFailedException failed)
         {
