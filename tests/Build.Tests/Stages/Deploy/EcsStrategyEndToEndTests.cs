@@ -1,5 +1,6 @@
 using Build.Tests.Stages.Deploy.Ecs;
 using Build.Tests.Tools.Aws;
+using Build.Tools.Aws.Ecs;
 
 namespace Build.Tests.Stages.Deploy;
 
@@ -34,6 +35,37 @@ public sealed class EcsStrategyEndToEndTests : IDisposable
         Assert.Equal([10.0, 100.0], record.RootElement.GetProperty("productionTrafficSteps").EnumerateArray().Select(step => step.GetDouble()));
         Assert.Equal(played.Arn, record.RootElement.GetProperty("deploymentId").GetString());
         Assert.Equal(_scenario.Service.TaskDefinition, played.TaskDefinition);
+    }
+
+    [Fact]
+    public void A_blue_green_passes_its_test_listener_gate_then_moves_all_production_traffic_at_once()
+    {
+        _scenario.Record("dev", strategy: EcsStrategyDeployerTests.BlueGreen());
+
+        var run = _scenario.Deploy("dev");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var played = Assert.Single(_scenario.Ecs.ServiceDeployments);
+        Assert.Equal(("BLUE_GREEN", "SUCCESSFUL"), (played.Strategy, played.Status));
+        Assert.Equal([100.0], played.ProductionWeights);
+        Assert.Contains("test-traffic gate passed", run.Output, StringComparison.Ordinal);
+        Assert.True(
+            run.Output.IndexOf("test-traffic gate passed", StringComparison.Ordinal) < run.Output.IndexOf("production traffic: 100%", StringComparison.Ordinal),
+            "the gate passed after production traffic moved");
+    }
+
+    [Fact]
+    public void A_linear_deployment_shows_each_step_and_succeeds()
+    {
+        _scenario.Record("dev", strategy: new EcsStrategySettings(
+            EcsDeploymentStrategy.Linear, 1, LinearConfiguration: new EcsLinearConfiguration(50, 1), LoadBalancer: EcsStrategyDeployerTests.BlueGreen().LoadBalancer));
+
+        var run = _scenario.Deploy("dev");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal([50.0, 100.0], Assert.Single(_scenario.Ecs.ServiceDeployments).ProductionWeights);
+        Assert.Contains("production traffic: 50% on the new revision", run.Output, StringComparison.Ordinal);
+        Assert.Contains("(LINEAR: steps of 50%, 1 min each; bake 1 min)", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,6 +20,9 @@ public sealed record FakeEcsLifecycle
 
     public string? HoldAt { get; init; }
 
+    /// <summary>Gets a value indicating whether a rollback ends ROLLBACK_FAILED (the new revision keeps its traffic) instead of ROLLBACK_SUCCESSFUL.</summary>
+    public bool RollbackFails { get; init; }
+
     public static FakeEcsLifecycle Succeeds() => new();
 
     public static FakeEcsLifecycle AlarmDuring(string stage, string alarm = DefaultAlarm) => new() { AlarmAt = stage, AlarmName = alarm };

@@ -200,8 +200,12 @@ public sealed partial class FakeEcs
         {
             case "ROLLBACK_REQUESTED":
                 deployment.Status = "ROLLBACK_IN_PROGRESS";
-                deployment.ProductionWeight = 0;
-                deployment.TestWeight = 0;
+                deployment.ProductionWeight = deployment.Script.RollbackFails ? deployment.ProductionWeight : 0;
+                deployment.TestWeight = deployment.Script.RollbackFails ? deployment.TestWeight : 0;
+                return;
+            case "ROLLBACK_IN_PROGRESS" when deployment.Script.RollbackFails:
+                deployment.Status = "ROLLBACK_FAILED";
+                deployment.StatusReason = "The rollback failed: the listener rule could not be modified (AccessDenied).";
                 return;
             case "ROLLBACK_IN_PROGRESS":
                 deployment.Status = "ROLLBACK_SUCCESSFUL";

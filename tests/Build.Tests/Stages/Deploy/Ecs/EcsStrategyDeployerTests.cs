@@ -157,6 +157,20 @@ public sealed class EcsStrategyDeployerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_rollback_that_fails_is_a_failure_with_ECS_s_reason_and_no_rollback_claimed()
+    {
+        _service.ScriptNextLifecycle(FakeEcsLifecycle.AlarmDuring("BAKE_TIME") with { RollbackFails = true });
+
+        var error = await Assert.ThrowsAsync<EcsDeployFailedException>(() => Deployer().DeployAsync(Request(Canary()), CancellationToken.None));
+
+        Assert.Equal(EcsDeployFailureKind.RolloutFailed, error.Kind);
+        Assert.False(error.RolledBack);
+        Assert.Equal("ROLLBACK_FAILED", Assert.Single(_ecs.ServiceDeployments).Status);
+        Assert.Contains("failed to roll back (ROLLBACK_FAILED): alarm in ALARM: app-dev-target-5xx", error.Message, StringComparison.Ordinal);
+        Assert.Contains("The rollback failed: the listener rule could not be modified (AccessDenied).", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_deployment_that_stays_in_a_stage_times_out_naming_the_stage()
     {
         _service.ScriptNextLifecycle(new FakeEcsLifecycle { HoldAt = "BAKE_TIME" });
