@@ -110,9 +110,13 @@ resource "aws_ecs_service" "this" {
   }
 
   # The deploy step owns the running task definition revision and the task
-  # count; Terraform must not roll them back.
+  # count; Terraform must not roll them back. With BLUE_GREEN, CANARY or
+  # LINEAR the deploy step also sends the load balancer with its
+  # advancedConfiguration (alternate target group, listener rules, role),
+  # which provider 5.100 cannot express: terraform leaves load_balancer alone
+  # after creating it.
   lifecycle {
-    ignore_changes = [task_definition, desired_count]
+    ignore_changes = [task_definition, desired_count, load_balancer]
   }
 
   # The target group must be attached to the load balancer before the service
@@ -120,6 +124,8 @@ resource "aws_ecs_service" "this" {
   depends_on = [
     aws_lb_listener.http,
     aws_lb_listener.https,
+    aws_lb_listener_rule.production,
+    aws_lb_listener_rule.test,
     aws_iam_role_policy.task_execution,
   ]
 }

@@ -116,52 +116,70 @@ resource "aws_iam_policy" "deploy" {
 
   policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [
-      {
-        Sid      = "RegisterRevisions"
-        Effect   = "Allow"
-        Action   = ["ecs:RegisterTaskDefinition", "ecs:DescribeTaskDefinition"]
-        Resource = "*"
-      },
-      {
-        Sid      = "TagNewRevisions"
-        Effect   = "Allow"
-        Action   = ["ecs:TagResource"]
-        Resource = "arn:${local.aws_partition}:ecs:${var.aws_region}:${local.aws_account_id}:task-definition/${aws_ecs_task_definition.this.family}:*"
-        Condition = {
-          StringEquals = { "ecs:CreateAction" = "RegisterTaskDefinition" }
+    Statement = concat(
+      [
+        {
+          Sid      = "RegisterRevisions"
+          Effect   = "Allow"
+          Action   = ["ecs:RegisterTaskDefinition", "ecs:DescribeTaskDefinition"]
+          Resource = "*"
+        },
+        {
+          Sid      = "TagNewRevisions"
+          Effect   = "Allow"
+          Action   = ["ecs:TagResource"]
+          Resource = "arn:${local.aws_partition}:ecs:${var.aws_region}:${local.aws_account_id}:task-definition/${aws_ecs_task_definition.this.family}:*"
+          Condition = {
+            StringEquals = { "ecs:CreateAction" = "RegisterTaskDefinition" }
+          }
+        },
+        {
+          Sid      = "UpdateAndWatchTheService"
+          Effect   = "Allow"
+          Action   = ["ecs:UpdateService", "ecs:DescribeServices"]
+          Resource = aws_ecs_service.this.id
+        },
+        {
+          Sid      = "FollowAndStopServiceDeployments"
+          Effect   = "Allow"
+          Action   = ["ecs:ListServiceDeployments", "ecs:DescribeServiceDeployments", "ecs:StopServiceDeployment"]
+          Resource = ["*"]
+        },
+        {
+          Sid      = "ListStoppedTasks"
+          Effect   = "Allow"
+          Action   = ["ecs:ListTasks"]
+          Resource = "*"
+          Condition = {
+            ArnEquals = { "ecs:cluster" = aws_ecs_cluster.this.arn }
+          }
+        },
+        {
+          Sid      = "DescribeTheServiceTasks"
+          Effect   = "Allow"
+          Action   = ["ecs:DescribeTasks"]
+          Resource = "arn:${local.aws_partition}:ecs:${var.aws_region}:${local.aws_account_id}:task/${aws_ecs_cluster.this.name}/*"
+        },
+        {
+          Sid      = "PassTheTaskRoles"
+          Effect   = "Allow"
+          Action   = ["iam:PassRole"]
+          Resource = [aws_iam_role.task_execution.arn, aws_iam_role.task.arn]
+          Condition = {
+            StringEquals = { "iam:PassedToService" = "ecs-tasks.amazonaws.com" }
+          }
+        },
+      ],
+      # BLUE_GREEN, CANARY, LINEAR: UpdateService names the role ECS shifts traffic with.
+      [
+        for role in aws_iam_role.ecs_load_balancers : {
+          Sid       = "PassTheLoadBalancerRole"
+          Effect    = "Allow"
+          Action    = ["iam:PassRole"]
+          Resource  = role.arn
+          Condition = { StringEquals = { "iam:PassedToService" = "ecs.amazonaws.com" } }
         }
-      },
-      {
-        Sid      = "UpdateAndWatchTheService"
-        Effect   = "Allow"
-        Action   = ["ecs:UpdateService", "ecs:DescribeServices"]
-        Resource = aws_ecs_service.this.id
-      },
-      {
-        Sid      = "ListStoppedTasks"
-        Effect   = "Allow"
-        Action   = ["ecs:ListTasks"]
-        Resource = "*"
-        Condition = {
-          ArnEquals = { "ecs:cluster" = aws_ecs_cluster.this.arn }
-        }
-      },
-      {
-        Sid      = "DescribeTheServiceTasks"
-        Effect   = "Allow"
-        Action   = ["ecs:DescribeTasks"]
-        Resource = "arn:${local.aws_partition}:ecs:${var.aws_region}:${local.aws_account_id}:task/${aws_ecs_cluster.this.name}/*"
-      },
-      {
-        Sid      = "PassTheTaskRoles"
-        Effect   = "Allow"
-        Action   = ["iam:PassRole"]
-        Resource = [aws_iam_role.task_execution.arn, aws_iam_role.task.arn]
-        Condition = {
-          StringEquals = { "iam:PassedToService" = "ecs-tasks.amazonaws.com" }
-        }
-      },
-    ]
+      ],
+    )
   })
 }

@@ -82,3 +82,40 @@ output "deploy_policy_arn" {
   description = "ARN of the IAM policy the deploying CI role needs (attach it to that role)."
   value       = aws_iam_policy.deploy.arn
 }
+
+output "deployment_strategy" {
+  description = "The deployment strategy Deploy sends with UpdateService (ECS's deploymentConfiguration shape, plus the load balancer with its advancedConfiguration for BLUE_GREEN, CANARY and LINEAR): provider 5.100 cannot set these on the service."
+  value = {
+    strategy          = var.deployment_strategy
+    bakeTimeInMinutes = local.shifts_traffic ? var.deployment_bake_time_minutes : null
+    canaryConfiguration = var.deployment_strategy == "CANARY" ? {
+      canaryPercent           = var.canary_percent
+      canaryBakeTimeInMinutes = var.canary_bake_time_minutes
+    } : null
+    linearConfiguration = var.deployment_strategy == "LINEAR" ? {
+      stepPercent           = var.linear_step_percent
+      stepBakeTimeInMinutes = var.linear_step_bake_time_minutes
+    } : null
+    alarms = {
+      alarmNames = local.deployment_alarm_names
+      enable     = true
+      rollback   = var.deployment_alarm_rollback
+    }
+    loadBalancer = local.shifts_traffic ? {
+      targetGroupArn = aws_lb_target_group.app.arn
+      containerName  = var.container_name
+      containerPort  = var.container_port
+      advancedConfiguration = {
+        alternateTargetGroupArn = aws_lb_target_group.alternate[0].arn
+        productionListenerRule  = aws_lb_listener_rule.production[0].arn
+        testListenerRule        = aws_lb_listener_rule.test[0].arn
+        roleArn                 = aws_iam_role.ecs_load_balancers[0].arn
+      }
+    } : null
+  }
+}
+
+output "test_url" {
+  description = "URL of the test listener, where Deploy smoke-tests the new revision before production traffic moves (empty for ROLLING)."
+  value       = local.shifts_traffic ? "http://${aws_lb.this.dns_name}:${var.test_listener_port}" : ""
+}

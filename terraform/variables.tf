@@ -421,3 +421,125 @@ variable "log_retention_in_days" {
     error_message = "log_retention_in_days must be one of the CloudWatch Logs values: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653."
   }
 }
+
+###############################################################################
+# Deployment strategy (progressive delivery). Provider 5.100 cannot express
+# ECS's deploymentConfiguration.strategy, its bake times or the load
+# balancer's advancedConfiguration: these variables only reach the service
+# through the output deployment_strategy, which the build's Deploy step sends
+# with UpdateService (see README.md, "Deployment strategies").
+###############################################################################
+
+variable "deployment_strategy" {
+  description = "How Deploy rolls out a new revision: ROLLING (tasks replaced in place), BLUE_GREEN (all traffic moves at once after the test listener check), CANARY (canary_percent first, then the rest) or LINEAR (steps of linear_step_percent)."
+  type        = string
+  default     = "ROLLING"
+  nullable    = false
+
+  validation {
+    condition     = contains(["ROLLING", "BLUE_GREEN", "CANARY", "LINEAR"], var.deployment_strategy)
+    error_message = "deployment_strategy must be ROLLING, BLUE_GREEN, CANARY or LINEAR."
+  }
+}
+
+variable "deployment_bake_time_minutes" {
+  description = "Minutes both revisions keep running after all production traffic moved (BLUE_GREEN, CANARY, LINEAR), so an alarm can still roll back at once."
+  type        = number
+  default     = 10
+  nullable    = false
+
+  validation {
+    condition     = var.deployment_bake_time_minutes >= 0 && var.deployment_bake_time_minutes <= 1440 && floor(var.deployment_bake_time_minutes) == var.deployment_bake_time_minutes
+    error_message = "deployment_bake_time_minutes must be a whole number between 0 and 1440."
+  }
+}
+
+variable "canary_percent" {
+  description = "CANARY: share of production traffic (percent) the new revision gets first."
+  type        = number
+  default     = 10
+  nullable    = false
+
+  validation {
+    condition     = var.canary_percent > 0 && var.canary_percent < 100
+    error_message = "canary_percent must be above 0 and below 100."
+  }
+}
+
+variable "canary_bake_time_minutes" {
+  description = "CANARY: minutes the canary share is held before the rest of the traffic moves."
+  type        = number
+  default     = 5
+  nullable    = false
+
+  validation {
+    condition     = var.canary_bake_time_minutes >= 0 && var.canary_bake_time_minutes <= 1440 && floor(var.canary_bake_time_minutes) == var.canary_bake_time_minutes
+    error_message = "canary_bake_time_minutes must be a whole number between 0 and 1440."
+  }
+}
+
+variable "linear_step_percent" {
+  description = "LINEAR: share of production traffic (percent) each step moves."
+  type        = number
+  default     = 20
+  nullable    = false
+
+  validation {
+    condition     = var.linear_step_percent >= 3 && var.linear_step_percent <= 100
+    error_message = "linear_step_percent must be between 3 and 100."
+  }
+}
+
+variable "linear_step_bake_time_minutes" {
+  description = "LINEAR: minutes each step is held before the next one."
+  type        = number
+  default     = 2
+  nullable    = false
+
+  validation {
+    condition     = var.linear_step_bake_time_minutes >= 0 && var.linear_step_bake_time_minutes <= 1440 && floor(var.linear_step_bake_time_minutes) == var.linear_step_bake_time_minutes
+    error_message = "linear_step_bake_time_minutes must be a whole number between 0 and 1440."
+  }
+}
+
+variable "deployment_alarm_rollback" {
+  description = "Whether ECS rolls a deployment back when one of the deployment alarms (target 5xx, unhealthy hosts) goes into ALARM; Deploy fails either way."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "test_listener_port" {
+  description = "Port of the ALB's test listener, where the new revision answers before production traffic moves (BLUE_GREEN, CANARY, LINEAR): Deploy's smoke test runs there."
+  type        = number
+  default     = 8081
+  nullable    = false
+
+  validation {
+    condition     = var.test_listener_port >= 1 && var.test_listener_port <= 65535 && !contains([80, 443], var.test_listener_port)
+    error_message = "test_listener_port must be a port number other than 80 and 443."
+  }
+}
+
+variable "test_listener_cidrs" {
+  description = "IPv4 CIDR blocks allowed to reach the test listener (where the deploying CI runner's smoke test comes from); null: allowed_ingress_cidrs."
+  type        = list(string)
+  default     = null
+
+  validation {
+    condition     = var.test_listener_cidrs == null || alltrue([for c in coalesce(var.test_listener_cidrs, []) : can(cidrhost(c, 0)) && can(cidrnetmask(c))])
+    error_message = "test_listener_cidrs must be a list of valid IPv4 CIDR blocks."
+  }
+}
+
+variable "alarm_target_5xx_per_minute" {
+  description = "Deployment alarm: 5xx answers of the service's targets per minute (two minutes in a row) that count as ALARM."
+  type        = number
+  default     = 5
+  nullable    = false
+
+  validation {
+    condition     = var.alarm_target_5xx_per_minute >= 1
+    error_message = "alarm_target_5xx_per_minute must be at least 1."
+  }
+}

@@ -24,3 +24,6 @@ ecr_keep_last_images     = 20
 ecr_untagged_expiry_days = 1
 
 alb_deletion_protection = false
+
+# Deploy replaces tasks in place (see README.md, "Deployment strategies").
+deployment_strategy = "ROLLING"

@@ -28,3 +28,11 @@ ecr_keep_last_images     = 50
 ecr_untagged_expiry_days = 7
 
 alb_deletion_protection = true
+
+# Canary: after the smoke test on the test listener, 10% of production
+# traffic for 5 minutes, then all of it, then 10 minutes of bake time; the
+# target 5xx and unhealthy-host alarms roll back at any point until then.
+deployment_strategy          = "CANARY"
+canary_percent               = 10
+canary_bake_time_minutes     = 5
+deployment_bake_time_minutes = 10

@@ -23,3 +23,9 @@ ecr_keep_last_images     = 30
 ecr_untagged_expiry_days = 3
 
 alb_deletion_protection = false
+
+# Blue/green: the new revision starts beside the old one in the second target
+# group, the smoke test runs on the test listener (port 8081), then all
+# production traffic moves at once and both run for the bake time.
+deployment_strategy          = "BLUE_GREEN"
+deployment_bake_time_minutes = 5

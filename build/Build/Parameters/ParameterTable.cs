@@ -154,7 +154,7 @@ public static class ParameterTable
         ArgumentNames.HealthTimeout, 1, 600, DeployParameters.DefaultHealthTimeoutSeconds, "seconds", "how long a newly started container has to answer `/health` with 200");
 
     public static readonly ParameterDescriptor DeployTimeout = ParameterDescriptor.Number(
-        ArgumentNames.DeployTimeout, 10, 7200, DeployParameters.DefaultTimeoutSeconds, "seconds", "how long an ECS rollout may take to reach COMPLETED") with
+        ArgumentNames.DeployTimeout, 10, 7200, DeployParameters.DefaultTimeoutSeconds, "seconds", "how long an ECS rollout may take to reach COMPLETED (SUCCESSFUL for BLUE_GREEN, CANARY, LINEAR: their bake times come on top)") with
     {
         ReadmeNote = " (a rollback after a failed smoke test gets as long again)",
     };

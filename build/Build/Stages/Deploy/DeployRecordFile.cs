@@ -43,6 +43,8 @@ public static class DeployRecordFile
                 cluster = deployment.Cluster,
                 service = deployment.Service,
                 deploymentId = deployment.DeploymentId,
+                strategy = deployment.Strategy,
+                productionTrafficSteps = deployment.ProductionTrafficSteps,
                 taskDefinition = deployment.TaskDefinitionArn,
                 previousTaskDefinition = deployment.PreviousTaskDefinitionArn,
                 image = deployment.Image,

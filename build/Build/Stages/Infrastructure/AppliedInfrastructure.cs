@@ -1,10 +1,15 @@
+using System.Text.Json;
 using Build.Core;
+using Build.Tools.Aws.Ecs;
+using Cake.Core;
 
 namespace Build.Stages.Infrastructure;
 
 /// <summary>
 /// What Apply left for Deploy (artifacts/infrastructure/&lt;env&gt;.json, carried over between runs): where the
-/// environment's service runs, from terraform's outputs, for the commit that applied it.
+/// environment's service runs, from terraform's outputs, for the commit that applied it; the deployment strategy
+/// (output <c>deployment_strategy</c>, null for infrastructure recorded before it existed: the service's own strategy
+/// stays) and the test listener's URL (output <c>test_url</c>, null when there is none).
 /// </summary>
 public sealed record AppliedInfrastructure(
     string Environment,
@@ -14,7 +19,9 @@ public sealed record AppliedInfrastructure(
     string Service,
     string Container,
     string TaskFamily,
-    string PublicUrl) : IStageResult
+    string PublicUrl,
+    EcsStrategySettings? Strategy = null,
+    string? TestUrl = null) : IStageResult
 {
     public static string Missing => "No infrastructure was applied in this run: the Apply target applies it.";
 
@@ -29,6 +36,31 @@ public sealed record AppliedInfrastructure(
             outputs.ServiceName,
             outputs.ContainerName,
             outputs.All.GetValueOrDefault("task_family", ""),
-            outputs.PublicUrl);
+            outputs.PublicUrl,
+            StrategyFrom(outputs),
+            outputs.All.GetValueOrDefault("test_url") is { Length: > 0 } testUrl ? testUrl : null);
+    }
+
+    /// <summary>The <c>deployment_strategy</c> output (ECS's deploymentConfiguration shape); one line naming what is wrong.</summary>
+    private static EcsStrategySettings? StrategyFrom(TerraformOutputs outputs)
+    {
+        if (outputs.All.GetValueOrDefault("deployment_strategy") is not { Length: > 0 } json || json == "null")
+        {
+            return null;
+        }
+
+        EcsStrategySettings? strategy;
+        try
+        {
+            strategy = JsonSerializer.Deserialize<EcsStrategySettings>(json, JsonDefaults.Indented);
+        }
+        catch (JsonException unreadable)
+        {
+            throw new CakeException($"terraform output deployment_strategy is not a deployment strategy ({unreadable.Message}): check terraform/outputs.tf.");
+        }
+
+        return strategy is null || strategy.Problems() is not { Count: 0 } problems
+            ? throw new CakeException($"terraform output deployment_strategy cannot be deployed: {string.Join("; ", strategy?.Problems() ?? ["it is empty"])}; check the environment's tfvars.")
+            : strategy;
     }
 }

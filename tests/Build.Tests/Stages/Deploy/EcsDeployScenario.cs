@@ -7,6 +7,7 @@ using Build.Stages.Infrastructure;
 using Build.Stages.Push;
 using Build.Tests.Support;
 using Build.Tests.Tools.Aws;
+using Build.Tools.Aws.Ecs;
 using Cake.Core.IO;
 
 namespace Build.Tests.Stages.Deploy;
@@ -24,10 +25,12 @@ public sealed class EcsDeployScenario : IDisposable
     public static readonly string Reference = $"{FakeEcs.AccountId}.dkr.ecr.{FakeEcs.Region}.amazonaws.com/app-dev@sha256:{new string('a', 64)}";
 
     private readonly LoopbackHttpServer _site;
+    private readonly LoopbackHttpServer _testListener;
 
     public EcsDeployScenario()
     {
-        _site = new LoopbackHttpServer(ServeAsync);
+        _site = new LoopbackHttpServer(context => ServeAsync(context, ServedVersion));
+        _testListener = new LoopbackHttpServer(context => ServeAsync(context, TestListenerVersion));
         Previous = Ecs.AddTaskDefinition("app-dev", "app");
         Service = Ecs.AddService(Cluster, ServiceName, Previous);
         Directory.CreateDirectory(Build.Path("terraform", "environments"));
@@ -56,6 +59,12 @@ public sealed class EcsDeployScenario : IDisposable
     /// <summary>Gets or sets what the site's /version reports (the deployed version, unless a test says otherwise).</summary>
     public string ServedVersion { get; set; } = Version;
 
+    /// <summary>Gets or sets what the test listener's /version reports (a traffic-shifting strategy's test-traffic gate).</summary>
+    public string TestListenerVersion { get; set; } = Version;
+
+    /// <summary>Gets the test listener's URL, as Apply records terraform's test_url output.</summary>
+    public string TestUrl => _testListener.BaseUrl.ToString().TrimEnd('/');
+
     public BuildProcessRun Deploy(string environment) =>
         Build.Run(TimeSpan.FromMinutes(3), "--target", "Deploy", "--exclusive", "--environment", environment, "--deploy-timeout", "60");
 
@@ -64,7 +73,7 @@ public sealed class EcsDeployScenario : IDisposable
         Build.Start(ownProcessGroup: true, "--target", "Deploy", "--exclusive", "--environment", environment, "--deploy-timeout", "600");
 
     /// <summary>What the earlier jobs leave in artifacts/: the image, its push, the gates, the applied infrastructure.</summary>
-    public void Record(string environment, string? pushedTo = null, string? infrastructureCommit = null)
+    public void Record(string environment, string? pushedTo = null, string? infrastructureCommit = null, EcsStrategySettings? strategy = null)
     {
         var image = new ImageBuildResult("sha256:" + new string('1', 64), "app", [Version], 0, "base", ImageBuildModes.Prebuilt, ImageBuilders.Legacy, [], new Dictionary<string, string> { [OciLabels.Version] = Version });
         var images = Build.Path("artifacts", "image");
@@ -73,14 +82,14 @@ public sealed class EcsDeployScenario : IDisposable
         var pushed = new PushedImage($"{FakeEcs.AccountId}.dkr.ecr.{FakeEcs.Region}.amazonaws.com", "app-dev", "sha256:" + new string('a', 64), [Version], 1000, []);
         File.WriteAllText(System.IO.Path.Combine(images, $"pushed-{environment}.json"), PushedImageFile.Json(PushedImageFile.Of(pushedTo ?? environment, pushed, image, commit: null)));
         var commit = RecordedGates.RecordAllPassed(Build, image.Id);
-        RecordInfrastructure(environment, infrastructureCommit ?? commit);
+        RecordInfrastructure(environment, infrastructureCommit ?? commit, strategy);
     }
 
     /// <summary>What Apply leaves for <paramref name="environment"/>: the service's cluster, name, container and URL, for <paramref name="commit"/> (HEAD when null).</summary>
-    public void RecordInfrastructure(string environment, string? commit = null)
+    public void RecordInfrastructure(string environment, string? commit = null, EcsStrategySettings? strategy = null)
     {
         var paths = new BuildPaths(new DirectoryPath(Build.Root), new DirectoryPath(Build.Artifacts));
-        var applied = new AppliedInfrastructure(environment, commit ?? RecordedGates.CommitRoot(Build), DateTimeOffset.UtcNow, Cluster, ServiceName, "app", "app-dev", _site.BaseUrl.ToString().TrimEnd('/'));
+        var applied = new AppliedInfrastructure(environment, commit ?? RecordedGates.CommitRoot(Build), DateTimeOffset.UtcNow, Cluster, ServiceName, "app", "app-dev", _site.BaseUrl.ToString().TrimEnd('/'), strategy, strategy is null ? null : TestUrl);
         var file = AppliedInfrastructureFile.For(paths, environment).FullPath;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
         File.WriteAllText(file, AppliedInfrastructureFile.Json(applied));
@@ -89,15 +98,16 @@ public sealed class EcsDeployScenario : IDisposable
     public void Dispose()
     {
         _site.Dispose();
+        _testListener.Dispose();
         Ecs.Dispose();
         Build.Dispose();
     }
 
-    private async Task ServeAsync(HttpListenerContext context)
+    private static async Task ServeAsync(HttpListenerContext context, string version)
     {
         var (type, body) = context.Request.Url!.AbsolutePath switch
         {
-            "/version" => ("application/json", $"{{\"version\":\"{ServedVersion}\",\"commit\":\"0123abc\"}}"),
+            "/version" => ("application/json", $"{{\"version\":\"{version}\",\"commit\":\"0123abc\"}}"),
             "/health" => ("text/plain", "Healthy"),
             _ => ("text/html", "<!doctype html><html lang=\"en\"><title>App</title><main>App</main></html>"),
         };

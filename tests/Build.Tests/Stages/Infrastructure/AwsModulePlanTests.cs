@@ -54,6 +54,60 @@ public sealed class AwsModulePlanTests : IDisposable
         AssertOnlyTheAlbReachesTasks(document);
     }
 
+    [Theory]
+    [InlineData("dev", "ROLLING")]
+    [InlineData("staging", "BLUE_GREEN")]
+    [InlineData("prod", "CANARY")]
+    public void Each_environment_plans_its_deployment_strategy_and_what_traffic_shifting_needs(string environment, string strategy)
+    {
+        var workspace = _harness.Workspace(TerraformHarness.RepositoryPath("terraform"), environment);
+        _harness.Init(workspace);
+        var plan = new TerraformPlanSettings { OutFile = workspace.PlanFile };
+        plan.VarFiles.Add(workspace.VarFile);
+        plan.Variables["offline_mode"] = "true";
+        plan.EnvironmentVariables["AWS_ACCESS_KEY_ID"] = "AKIAFAKEFAKEFAKEFAKE";
+        plan.EnvironmentVariables["AWS_SECRET_ACCESS_KEY"] = "fake-secret-for-offline-plans";
+        var planned = _harness.Run(workspace, plan, TerraformArguments.Plan(plan));
+        Assert.True(planned.ExitCode == 2, planned.Text);
+
+        using var document = JsonDocument.Parse(_harness.Run(workspace, new TerraformSettings(), TerraformArguments.ShowJson(workspace.PlanFile)).Text);
+        var resources = PlannedResources(document);
+        var outputs = document.RootElement.GetProperty("output_changes");
+        var deployment = outputs.GetProperty("deployment_strategy").GetProperty("after");
+        Assert.Equal(strategy, deployment.GetProperty("strategy").GetString());
+        var alarms = resources.Where(resource => resource.GetProperty("type").GetString() == "aws_cloudwatch_metric_alarm")
+            .Select(resource => resource.GetProperty("values").GetProperty("alarm_name").GetString())
+            .Order(StringComparer.Ordinal);
+        Assert.Equal([$"app-{environment}-target-5xx", $"app-{environment}-unhealthy-hosts"], alarms);
+        Assert.Equal([$"app-{environment}-target-5xx", $"app-{environment}-unhealthy-hosts"], deployment.GetProperty("alarms").GetProperty("alarmNames").EnumerateArray().Select(name => name.GetString()));
+
+        var targetGroups = resources.Count(resource => resource.GetProperty("type").GetString() == "aws_lb_target_group");
+        var listeners = resources.Where(resource => resource.GetProperty("type").GetString() == "aws_lb_listener").Select(resource => resource.GetProperty("values").GetProperty("port").GetInt32()).ToList();
+        var roles = resources.Where(resource => resource.GetProperty("type").GetString() == "aws_iam_role")
+            .Count(resource => resource.GetProperty("values").GetProperty("name").GetString() == $"app-{environment}-ecs-lb");
+        if (strategy == "ROLLING")
+        {
+            Assert.Equal((1, 0), (targetGroups, roles));
+            Assert.DoesNotContain(8081, listeners);
+            Assert.Equal(JsonValueKind.Null, deployment.GetProperty("loadBalancer").ValueKind);
+            Assert.Equal("", outputs.GetProperty("test_url").GetProperty("after").GetString());
+        }
+        else
+        {
+            Assert.Equal((2, 1), (targetGroups, roles));
+            Assert.Contains(8081, listeners);
+            Assert.Equal(2, resources.Count(resource => resource.GetProperty("type").GetString() == "aws_lb_listener_rule"));
+            Assert.True(outputs.GetProperty("deployment_strategy").GetProperty("after_unknown").GetProperty("loadBalancer").ValueKind != JsonValueKind.False, "loadBalancer is planned");
+        }
+
+        if (strategy == "CANARY")
+        {
+            Assert.Equal(10, deployment.GetProperty("canaryConfiguration").GetProperty("canaryPercent").GetInt32());
+            Assert.Equal(5, deployment.GetProperty("canaryConfiguration").GetProperty("canaryBakeTimeInMinutes").GetInt32());
+            Assert.Equal(10, deployment.GetProperty("bakeTimeInMinutes").GetInt32());
+        }
+    }
+
     private static List<JsonElement> PlannedResources(JsonDocument plan)
     {
         var found = new List<JsonElement>();

@@ -19,6 +19,9 @@ public sealed partial class FakeEcs
         "UpdateService" => WithCluster(request, cluster => UpdateService(cluster, request!)),
         "ListTasks" => WithCluster(request, cluster => ListTasks(cluster, request!)),
         "DescribeTasks" => WithCluster(request, cluster => DescribeTasks(cluster, request!)),
+        "ListServiceDeployments" => WithCluster(request, cluster => ListServiceDeployments(cluster, request!)),
+        "DescribeServiceDeployments" => DescribeServiceDeployments(request),
+        "StopServiceDeployment" => StopServiceDeployment(request),
         _ => (400, Error("UnknownOperationException", $"Unknown operation '{operation}'."), "unknown operation"),
     };
 
@@ -118,6 +121,18 @@ public sealed partial class FakeEcs
             }
 
             var arn = definition["taskDefinitionArn"]!.GetValue<string>();
+            if (StrategyRefusal(request) is { } refusal)
+            {
+                return (400, Error("InvalidParameterException", refusal), null);
+            }
+
+            service.LastUpdate = request.DeepClone().AsObject();
+            if (request["deploymentConfiguration"]?["strategy"]?.GetValue<string>() is "BLUE_GREEN" or "CANARY" or "LINEAR" && arn != service.TaskDefinition)
+            {
+                StartServiceDeployment(service, arn, request);
+                return Ok(new JsonObject { ["service"] = service.ToJson() });
+            }
+
             // Without forceNewDeployment, pointing a service at what it already runs starts no deployment.
             if (arn != service.TaskDefinition || request["forceNewDeployment"]?.GetValue<bool>() == true)
             {

@@ -9,6 +9,7 @@ namespace Build.Tests.Tools.Aws;
 public sealed class FakeEcsService(string cluster, string name, int desiredCount, bool circuitBreakerRollback)
 {
     private readonly Queue<FakeEcsRollout> _scripts = new();
+    private readonly Queue<FakeEcsLifecycle> _lifecycles = new();
 
     public string Cluster { get; } = cluster;
 
@@ -60,6 +61,21 @@ public sealed class FakeEcsService(string cluster, string name, int desiredCount
         _scripts.Enqueue(rollout);
         return this;
     }
+
+    /// <summary>Gets the service deployments of traffic-shifting strategies UpdateService started, oldest first.</summary>
+    public List<FakeEcsServiceDeployment> ServiceDeployments { get; } = [];
+
+    /// <summary>Gets the last UpdateService request the fake accepted for this service, as sent.</summary>
+    public JsonObject? LastUpdate { get; internal set; }
+
+    /// <summary>The next traffic-shifting deployment plays <paramref name="lifecycle"/> (unscripted ones succeed).</summary>
+    public FakeEcsService ScriptNextLifecycle(FakeEcsLifecycle lifecycle)
+    {
+        _lifecycles.Enqueue(lifecycle);
+        return this;
+    }
+
+    internal FakeEcsLifecycle NextLifecycle() => _lifecycles.Count > 0 ? _lifecycles.Dequeue() : FakeEcsLifecycle.Succeeds();
 
     internal FakeEcsRollout NextScript() => _scripts.Count > 0 ? _scripts.Dequeue() : FakeEcsRollout.Completes();
 

@@ -24,6 +24,22 @@ public sealed class CountingEcsClient(IEcsClient inner) : IEcsClient
     public Task<EcsServiceUpdate> UpdateServiceAsync(string cluster, string service, string taskDefinition, CancellationToken cancellationToken = default) =>
         Count(EcsOperations.UpdateService, () => inner.UpdateServiceAsync(cluster, service, taskDefinition, cancellationToken));
 
+    public Task<EcsServiceUpdate> UpdateServiceAsync(string cluster, string service, string taskDefinition, EcsDeploymentSettings settings, CancellationToken cancellationToken = default) =>
+        Count(EcsOperations.UpdateService, () => inner.UpdateServiceAsync(cluster, service, taskDefinition, settings, cancellationToken));
+
+    public Task<IReadOnlyList<EcsServiceDeploymentSummary>> ListServiceDeploymentsAsync(string cluster, string service, DateTimeOffset createdAfter, CancellationToken cancellationToken = default) =>
+        Count(EcsOperations.ListServiceDeployments, () => inner.ListServiceDeploymentsAsync(cluster, service, createdAfter, cancellationToken));
+
+    public Task<EcsServiceDeploymentState> DescribeServiceDeploymentAsync(string serviceDeploymentArn, CancellationToken cancellationToken = default) =>
+        Count(EcsOperations.DescribeServiceDeployments, () => inner.DescribeServiceDeploymentAsync(serviceDeploymentArn, cancellationToken));
+
+    public Task StopServiceDeploymentAsync(string serviceDeploymentArn, bool rollback, CancellationToken cancellationToken = default) =>
+        Count(EcsOperations.StopServiceDeployment, async () =>
+        {
+            await inner.StopServiceDeploymentAsync(serviceDeploymentArn, rollback, cancellationToken).ConfigureAwait(false);
+            return true;
+        });
+
     public Task<IReadOnlyList<string>> ListTasksAsync(EcsTaskFilter filter, int maxTasks = 100, CancellationToken cancellationToken = default) =>
         Count(EcsOperations.ListTasks, () => inner.ListTasksAsync(filter, maxTasks, cancellationToken));
 

@@ -23,4 +23,7 @@ public enum EcsDeployFailureKind
 
     /// <summary>The rollout completed but the smoke test failed; the deploy rolled back (see <see cref="EcsDeployFailedException.RolledBack"/>).</summary>
     SmokeFailed,
+
+    /// <summary>The smoke test through the test listener failed during the test-traffic stage; the deploy stopped the deployment with a rollback.</summary>
+    TestTrafficFailed,
 }

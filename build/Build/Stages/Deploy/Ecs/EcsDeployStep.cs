@@ -27,8 +27,19 @@ public static class EcsDeployStep
         var target = AppliedInfrastructureFile.Resolve(context);
         var url = ServiceUrl(target);
         ProductionApproval.Require(context, $"Deploy {image.Version ?? reference} to prod ({target.Cluster}/{target.Service})", "Deploying to prod");
-        var request = new EcsDeployRequest(target.Cluster, target.Service, target.Container, reference, image.Version, url, context.Parameters.Deploy.Timeout);
-        context.Information("Deploying {0} to ECS service {1} in {2} (container {3}); waiting up to {4:0} s for the rollout.", reference, request.Target, cloud.Region, target.Container, request.Timeout.TotalSeconds);
+        var testUrl = target.TestUrl is { Length: > 0 } test ? ToUrl(target, test, "test_url") : null;
+        var request = new EcsDeployRequest(
+            target.Cluster, target.Service, target.Container, reference, image.Version, url, context.Parameters.Deploy.Timeout, target.Strategy, testUrl);
+        var scheduled = target.Strategy?.ScheduledWait() ?? TimeSpan.Zero;
+        context.Information(
+            "Deploying {0} to ECS service {1} in {2} (container {3}){4}; waiting up to {5:0} s for the rollout{6}.",
+            reference,
+            request.Target,
+            cloud.Region,
+            target.Container,
+            target.Strategy is null ? "" : EcsDeployer.Describe(target.Strategy) + (testUrl is null ? ", no test listener" : $", test listener {testUrl}"),
+            request.Timeout.TotalSeconds,
+            scheduled > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $" plus the strategy's {scheduled.TotalMinutes:0} min of bake time") : "");
 
         var client = new EcsClient(cloud.AwsSettingsFor(AwsService.Ecs, Environment.GetEnvironmentVariable), context.Secrets, context.Log);
         using var progress = DeployProgress.For(context);
@@ -44,7 +55,9 @@ public static class EcsDeployStep
             progress.Finish();
             throw new CakeException(
                 $"ECS goes on with deployment of {reference} to {request.Target} (last seen: {progress.LastLine ?? "not started"}); "
-                + $"follow it with 'aws ecs describe-services --cluster {target.Cluster} --services {target.Service}'; no deploy record was written.");
+                + $"follow it with 'aws ecs describe-services --cluster {target.Cluster} --services {target.Service}'"
+                + (target.Strategy is { ShiftsTraffic: true } ? $" (and 'aws ecs list-service-deployments --cluster {target.Cluster} --service {target.Service}' for its {target.Strategy.Strategy} lifecycle)" : "")
+                + "; no deploy record was written.");
         }
         catch (EcsDeployFailedException failed)
         {
@@ -76,13 +89,19 @@ public static class EcsDeployStep
         context.Report.AddOutput("api calls", Calls(deployment.ApiCalls));
     }
 
-    private static Uri ServiceUrl(AppliedInfrastructure target) =>
-        Uri.TryCreate(target.PublicUrl.EndsWith('/') ? target.PublicUrl : target.PublicUrl + "/", UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+    private static Uri ServiceUrl(AppliedInfrastructure target) => ToUrl(target, target.PublicUrl, "public_url");
+
+    private static Uri ToUrl(AppliedInfrastructure target, string value, string output) =>
+        Uri.TryCreate(value.EndsWith('/') ? value : value + "/", UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
             ? url
-            : throw new CakeException($"The infrastructure of '{target.Environment}' records no usable service URL (public_url '{target.PublicUrl}'): run the Apply target again.");
+            : throw new CakeException($"The infrastructure of '{target.Environment}' records no usable {(output == "public_url" ? "service" : "test listener")} URL ({output} '{value}'): run the Apply target again.");
 
     private static string Calls(IReadOnlyDictionary<string, int> calls) =>
         string.Join(", ", calls.OrderBy(call => call.Key, StringComparer.Ordinal).Select(call => $"{call.Key} {call.Value.ToString(CultureInfo.InvariantCulture)}"));
+
+    private static string Steps(EcsDeployment deployment) => deployment.ProductionTrafficSteps.Count == 0
+        ? ""
+        : "; production traffic " + string.Join(" → ", deployment.ProductionTrafficSteps.Select(step => step.ToString("0.#", CultureInfo.InvariantCulture) + "%"));
 
     private static string Section(EcsDeployment deployment) =>
         $"""
@@ -91,7 +110,7 @@ public static class EcsDeployStep
         | service | `{deployment.Cluster}/{deployment.Service}` |
         | image | `{deployment.Image}` |
         | task definition | `{deployment.TaskDefinitionArn}` (was `{deployment.PreviousTaskDefinitionArn}`) |
-        | deployment | `{deployment.DeploymentId}`: COMPLETED after {deployment.Timings.Rollout.TotalSeconds:0} s, {deployment.Polls} polls |
+        | deployment | `{deployment.DeploymentId}`: {(deployment.Strategy is { } strategy ? $"{strategy}, " : "")}{(deployment.Strategy is null or "ROLLING" ? "COMPLETED" : "SUCCESSFUL")} after {deployment.Timings.Rollout.TotalSeconds:0} s, {deployment.Polls} polls{Steps(deployment)} |
         | smoke test | {string.Join("; ", deployment.Checks)} |
         | API calls | {Calls(deployment.ApiCalls)} |
         """;

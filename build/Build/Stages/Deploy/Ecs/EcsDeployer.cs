@@ -52,6 +52,13 @@ public sealed class EcsDeployer
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(request.Timeout, TimeSpan.Zero);
         EcsImageReference.RequireDigest(request.Image, request.Target);
+        if (request.Strategy?.Problems() is { Count: > 0 } problems)
+        {
+            throw new EcsDeployFailedException(
+                EcsDeployFailureKind.Refused,
+                $"Deploy to ECS service {request.Target} refused before anything changed: the deployment strategy cannot be deployed: {string.Join("; ", problems)}; check the environment's tfvars and run Apply.");
+        }
+
         var ecs = new CountingEcsClient(_ecs);
         var started = _clock.GetTimestamp();
 
@@ -65,11 +72,12 @@ public sealed class EcsDeployer
         Report($"registered {registered} ({request.Container} = {request.Image}), replacing {current}");
 
         var rolloutStarted = _clock.GetTimestamp();
-        var update = await ecs.UpdateServiceAsync(request.Cluster, request.Service, registered.Arn, cancellation).ConfigureAwait(false);
-        Report($"{request.Target} now deploys {registered}: deployment {update.DeploymentId ?? "(not named by UpdateService; followed by task definition)"}");
-        var watcher = new EcsRolloutWatcher(ecs, _clock, _options, _progress);
-        var rollout = await watcher.WatchAsync(request.Cluster, request.Service, new EcsRolloutTarget(update.DeploymentId, registered.Arn), previous, request.Timeout, cancellation)
-            .ConfigureAwait(false);
+        var settings = request.Strategy is { } strategy
+            ? new EcsDeploymentSettings(strategy, service.CircuitBreaker, service.MaximumPercent, service.MinimumHealthyPercent)
+            : null;
+        var follower = new Follower(ecs, new EcsRolloutWatcher(ecs, _clock, _options, _progress), new EcsLifecycleWatcher(ecs, _clock, _options, _progress), settings);
+        var gate = request.TestUrl is { } testUrl && settings is { Strategy.ShiftsTraffic: true } ? TestTrafficGate(testUrl, request.ExpectedVersion) : null;
+        var rollout = await StartAndFollowAsync(follower, request, registered.Arn, previous, gate, cancellation, cancellation).ConfigureAwait(false);
         if (!rollout.IsCompleted)
         {
             throw await RolloutFailureAsync(ecs, request, rollout, registered.Arn, cancellation).ConfigureAwait(false);
@@ -85,7 +93,7 @@ public sealed class EcsDeployer
         catch (Exception failed) when (failed is not OutOfMemoryException)
         {
             // Interrupted or failed alike: what runs was never proven, so the previous revision is put back.
-            throw await RollBackAsync(ecs, watcher, request, registered.Arn, previous, rollout.DeploymentId, SmokeReason(failed, cancellation), cancellation).ConfigureAwait(false);
+            throw await RollBackAsync(ecs, follower, request, registered.Arn, previous, rollout.DeploymentId, SmokeReason(failed, cancellation), cancellation).ConfigureAwait(false);
         }
 
         var smokeTime = _clock.GetElapsedTime(smokeStarted);
@@ -101,7 +109,11 @@ public sealed class EcsDeployer
             new EcsDeployTimings(registerTime, rolloutTime, smokeTime, _clock.GetElapsedTime(started)),
             checks,
             ecs.Counts,
-            rollout.Polls);
+            rollout.Polls)
+        {
+            Strategy = request.Strategy?.Strategy,
+            ProductionTrafficSteps = follower.ProductionSteps ?? [],
+        };
     }
 
     private static async Task<EcsService> DescribeAsync(CountingEcsClient ecs, EcsDeployRequest request, CancellationToken cancellation)
@@ -156,6 +168,9 @@ public sealed class EcsDeployer
         var details = await EcsFailureDetails.CollectAsync(ecs, request.Cluster, rollout.Service, registered, _options, cancellation).ConfigureAwait(false);
         var (kind, after) = rollout.Result switch
         {
+            _ when rollout.GateFailure is not null => (
+                EcsDeployFailureKind.TestTrafficFailed,
+                rollout.Result == EcsRolloutResult.RolledBack ? $"{EcsArns.ShortTaskDefinition(rollout.RunningTaskDefinition ?? "")} runs again" : "check the service in the ECS console"),
             EcsRolloutResult.RolledBack => (EcsDeployFailureKind.RolledBackByEcs, $"{EcsArns.ShortTaskDefinition(rollout.RunningTaskDefinition ?? "")} runs again"),
             EcsRolloutResult.Failed => (EcsDeployFailureKind.RolloutFailed, "check the service in the ECS console"),
             EcsRolloutResult.Gone => (EcsDeployFailureKind.DeploymentGone, "check who else deploys this service"),
@@ -163,7 +178,7 @@ public sealed class EcsDeployer
         };
         return new EcsDeployFailedException(kind, $"Deploy of {request.Image} to ECS service {request.Target} failed: {rollout.Reason}; {after}. {details}")
         {
-            RolledBack = kind == EcsDeployFailureKind.RolledBackByEcs,
+            RolledBack = rollout.Result == EcsRolloutResult.RolledBack,
             RunningTaskDefinition = rollout.RunningTaskDefinition,
             NewTaskDefinition = registered,
             DeploymentId = rollout.DeploymentId,
@@ -177,7 +192,7 @@ public sealed class EcsDeployer
         : "ECS goes on with it and nothing rolls it back (the service has no circuit breaker with rollback): check the service in the ECS console";
 
     private async Task<EcsDeployFailedException> RollBackAsync(
-        CountingEcsClient ecs, EcsRolloutWatcher watcher, EcsDeployRequest request, string registered, string previous, string? deploymentId, string reason, CancellationToken cancellation)
+        CountingEcsClient ecs, Follower follower, EcsDeployRequest request, string registered, string previous, string? deploymentId, string reason, CancellationToken cancellation)
     {
         Report($"{reason}; rolling {request.Target} back to {EcsArns.ShortTaskDefinition(previous)}");
         string after;
@@ -186,9 +201,7 @@ public sealed class EcsDeployer
         try
         {
             // Not cancelled by an interrupt: putting the previous revision back is how an interrupted deploy stops cleanly.
-            var update = await ecs.UpdateServiceAsync(request.Cluster, request.Service, previous, CancellationToken.None).ConfigureAwait(false);
-            var rollback = await watcher.WatchAsync(request.Cluster, request.Service, new EcsRolloutTarget(update.DeploymentId, previous), registered, request.Timeout, cancellation)
-                .ConfigureAwait(false);
+            var rollback = await StartAndFollowAsync(follower, request, previous, registered, gate: null, CancellationToken.None, cancellation).ConfigureAwait(false);
             running = rollback.RunningTaskDefinition;
             if (rollback.IsCompleted)
             {
@@ -219,10 +232,102 @@ public sealed class EcsDeployer
         };
     }
 
+    /// <summary>
+    /// UpdateService (with the environment's strategy, when it names one) and the deployment it started followed to a
+    /// verdict: by DescribeServices for a rolling update, by DescribeServiceDeployments for a strategy that shifts traffic.
+    /// </summary>
+    private async Task<EcsRolloutOutcome> StartAndFollowAsync(
+        Follower follower,
+        EcsDeployRequest request,
+        string taskDefinition,
+        string replacing,
+        Func<CancellationToken, Task<string?>>? gate,
+        CancellationToken updateCancellation,
+        CancellationToken cancellation)
+    {
+        var ecs = follower.Ecs;
+        if (follower.Settings is not { Strategy.ShiftsTraffic: true } settings)
+        {
+            var update = follower.Settings is { } rolling
+                ? await ecs.UpdateServiceAsync(request.Cluster, request.Service, taskDefinition, rolling, updateCancellation).ConfigureAwait(false)
+                : await ecs.UpdateServiceAsync(request.Cluster, request.Service, taskDefinition, updateCancellation).ConfigureAwait(false);
+            Report($"{request.Target} now deploys {EcsArns.ShortTaskDefinition(taskDefinition)}{Describe(follower.Settings?.Strategy)}: deployment {update.DeploymentId ?? "(not named by UpdateService; followed by task definition)"}");
+            return await follower.Rolling.WatchAsync(request.Cluster, request.Service, new EcsRolloutTarget(update.DeploymentId, taskDefinition), replacing, request.Timeout, cancellation)
+                .ConfigureAwait(false);
+        }
+
+        // ListServiceDeployments before the update: a deployment listed then is never taken for the one the update starts.
+        var createdAfter = _clock.GetUtcNow() - TimeSpan.FromHours(1);
+        var before = (await ecs.ListServiceDeploymentsAsync(request.Cluster, request.Service, createdAfter, updateCancellation).ConfigureAwait(false))
+            .Select(listed => listed.Arn)
+            .ToHashSet(StringComparer.Ordinal);
+        await ecs.UpdateServiceAsync(request.Cluster, request.Service, taskDefinition, settings, updateCancellation).ConfigureAwait(false);
+        Report($"{request.Target} now deploys {EcsArns.ShortTaskDefinition(taskDefinition)}{Describe(settings.Strategy)}");
+        // The deploy timeout is for what ECS does; the strategy's own bake times come on top of it.
+        var timeout = request.Timeout + settings.Strategy.ScheduledWait();
+        var outcome = await follower.Lifecycle.WatchAsync(request.Cluster, request.Service, settings.Strategy.Strategy, before, createdAfter, gate, timeout, cancellation)
+            .ConfigureAwait(false);
+        follower.ProductionSteps ??= outcome.ProductionTrafficSteps;
+        return outcome;
+    }
+
+    /// <summary>" (CANARY: 10% for 5 min, then the rest; bake 10 min; alarms app-5xx, app-unhealthy)"; "" without a strategy.</summary>
+    public static string Describe(EcsStrategySettings? strategy)
+    {
+        if (strategy is null)
+        {
+            return "";
+        }
+
+        var steps = strategy switch
+        {
+            { Strategy: EcsDeploymentStrategy.Canary, CanaryConfiguration: { } canary } =>
+                string.Create(CultureInfo.InvariantCulture, $": {canary.CanaryPercent:0.#}% for {canary.CanaryBakeTimeInMinutes} min, then the rest"),
+            { Strategy: EcsDeploymentStrategy.Linear, LinearConfiguration: { } linear } =>
+                string.Create(CultureInfo.InvariantCulture, $": steps of {linear.StepPercent:0.#}%, {linear.StepBakeTimeInMinutes} min each"),
+            _ => "",
+        };
+        var bake = strategy.BakeTimeInMinutes is { } minutes ? string.Create(CultureInfo.InvariantCulture, $"; bake {minutes} min") : "";
+        var alarms = strategy.Alarms is { Enable: true, AlarmNames.Count: > 0 } watched
+            ? $"; alarms {string.Join(", ", watched.AlarmNames)}{(watched.Rollback ? " (roll back)" : "")}"
+            : "";
+        return $" ({strategy.Strategy}{steps}{bake}{alarms})";
+    }
+
+    /// <summary>The test-traffic gate: the smoke test through the test listener; null when it passed, else why not.</summary>
+    private Func<CancellationToken, Task<string?>> TestTrafficGate(Uri testUrl, string? version) => async cancellation =>
+    {
+        try
+        {
+            var checks = await _smoke(testUrl, version, cancellation).ConfigureAwait(false);
+            Report($"test listener {testUrl}: {string.Join("; ", checks)}");
+            return null;
+        }
+        catch (Exception failed) when (failed is not (OutOfMemoryException or OperationCanceledException))
+        {
+            return $"{testUrl}: {failed.Message}";
+        }
+    };
+
     private static string SmokeReason(Exception failed, CancellationToken cancellation) =>
         failed is OperationCanceledException && cancellation.IsCancellationRequested
             ? "interrupted during the smoke test"
             : failed.Message.StartsWith("smoke test failed", StringComparison.Ordinal) ? failed.Message : $"smoke test failed: {failed.Message}";
 
     private void Report(string line) => _progress(new EcsProgress(line, IsPoll: false, Changed: true));
+
+    /// <summary>How this deploy starts and follows deployments: the counting client, both watchers, the strategy (null: UpdateService as before).</summary>
+    private sealed class Follower(CountingEcsClient ecs, EcsRolloutWatcher rolling, EcsLifecycleWatcher lifecycle, EcsDeploymentSettings? settings)
+    {
+        public CountingEcsClient Ecs { get; } = ecs;
+
+        public EcsRolloutWatcher Rolling { get; } = rolling;
+
+        public EcsLifecycleWatcher Lifecycle { get; } = lifecycle;
+
+        public EcsDeploymentSettings? Settings { get; } = settings;
+
+        /// <summary>Gets or sets the production shares the first traffic-shifting deployment went through.</summary>
+        public IReadOnlyList<double>? ProductionSteps { get; set; }
+    }
 }

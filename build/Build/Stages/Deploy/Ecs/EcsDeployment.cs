@@ -21,5 +21,11 @@ public sealed record EcsDeployment(
     IReadOnlyDictionary<string, int> ApiCalls,
     int Polls) : IStageResult
 {
+    /// <summary>Gets the strategy the deployment ran with (null: the service's own, UpdateService named none).</summary>
+    public string? Strategy { get; init; }
+
+    /// <summary>Gets the shares of production traffic (0-100) the new revision went through (traffic-shifting strategies).</summary>
+    public IReadOnlyList<double> ProductionTrafficSteps { get; init; } = [];
+
     public static string Missing => "Nothing was deployed to ECS in this run: the Deploy target deploys.";
 }

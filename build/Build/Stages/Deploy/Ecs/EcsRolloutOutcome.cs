@@ -7,6 +7,12 @@ public sealed record EcsRolloutOutcome(EcsRolloutResult Result, string Reason, E
 {
     public bool IsCompleted => Result == EcsRolloutResult.Completed;
 
+    /// <summary>Gets the shares of production traffic (0-100) the new revision was seen with, in order (traffic-shifting strategies only).</summary>
+    public IReadOnlyList<double> ProductionTrafficSteps { get; init; } = [];
+
+    /// <summary>Gets why the test-traffic gate failed; null when it passed or did not run.</summary>
+    public string? GateFailure { get; init; }
+
     /// <summary>Gets the task definition of the PRIMARY deployment as last seen: what the service runs or converges to.</summary>
     public string? RunningTaskDefinition => Service.Primary?.TaskDefinition;
 }

@@ -15,6 +15,7 @@ public sealed class EcsClient : IEcsClient
     private const int MaxTasksPerPage = 100;
     private const int MaxTasksPerDescribe = 100;
     private const string MissingReason = "MISSING";
+    private const int MaxServiceDeploymentsPerPage = 20;
 
     private readonly AwsJsonClient _aws;
 
@@ -69,6 +70,79 @@ public sealed class EcsClient : IEcsClient
         var updated = ToService(EcsOperations.UpdateService, response.Service ?? throw Unexpected(EcsOperations.UpdateService, "no service"));
         var primary = updated.Primary;
         return new EcsServiceUpdate(updated, primary is not null && primary.TaskDefinition == taskDefinition ? primary.Id : null);
+    }
+
+    public async Task<EcsServiceUpdate> UpdateServiceAsync(
+        string cluster, string service, string taskDefinition, EcsDeploymentSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(cluster);
+        ArgumentException.ThrowIfNullOrWhiteSpace(service);
+        ArgumentException.ThrowIfNullOrWhiteSpace(taskDefinition);
+        ArgumentNullException.ThrowIfNull(settings);
+        var strategy = settings.Strategy;
+        var configuration = new DeploymentConfigurationRequest(
+            strategy.Strategy,
+            strategy.BakeTimeInMinutes,
+            strategy.CanaryConfiguration,
+            strategy.LinearConfiguration,
+            strategy.Alarms,
+            settings.CircuitBreaker,
+            settings.MaximumPercent,
+            settings.MinimumHealthyPercent);
+        var request = new UpdateServiceRequest(cluster, service, taskDefinition, configuration, strategy.LoadBalancer is { } balancer ? [balancer] : null);
+        var response = await SendAsync<UpdateServiceRequest, UpdateServiceResponse>(EcsOperations.UpdateService, request, cluster, service, cancellationToken);
+        var updated = ToService(EcsOperations.UpdateService, response.Service ?? throw Unexpected(EcsOperations.UpdateService, "no service"));
+        var primary = updated.Primary;
+        return new EcsServiceUpdate(updated, primary is not null && primary.TaskDefinition == taskDefinition ? primary.Id : null);
+    }
+
+    public async Task<IReadOnlyList<EcsServiceDeploymentSummary>> ListServiceDeploymentsAsync(
+        string cluster, string service, DateTimeOffset createdAfter, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(cluster);
+        ArgumentException.ThrowIfNullOrWhiteSpace(service);
+        var found = new List<EcsServiceDeploymentSummary>();
+        string? nextToken = null;
+        do
+        {
+            var request = new ListServiceDeploymentsRequest(cluster, service, new CreatedAtFilter(createdAfter.ToUnixTimeMilliseconds() / 1000.0), nextToken, MaxServiceDeploymentsPerPage);
+            var page = await SendAsync<ListServiceDeploymentsRequest, ListServiceDeploymentsResponse>(EcsOperations.ListServiceDeployments, request, cluster, service, cancellationToken);
+            found.AddRange((page.ServiceDeployments ?? []).Select(item => new EcsServiceDeploymentSummary(
+                item.ServiceDeploymentArn ?? throw Unexpected(EcsOperations.ListServiceDeployments, "a service deployment without serviceDeploymentArn"),
+                item.Status ?? "",
+                AwsJson.FromEpochSeconds(item.CreatedAt))));
+            nextToken = page.NextToken;
+        }
+        while (!string.IsNullOrEmpty(nextToken));
+
+        return found;
+    }
+
+    public async Task<EcsServiceDeploymentState> DescribeServiceDeploymentAsync(string serviceDeploymentArn, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceDeploymentArn);
+        var response = await SendAsync<DescribeServiceDeploymentsRequest, DescribeServiceDeploymentsResponse>(
+            EcsOperations.DescribeServiceDeployments, new DescribeServiceDeploymentsRequest([serviceDeploymentArn]), null, null, cancellationToken);
+        var wire = response.ServiceDeployments is { Count: > 0 } deployments
+            ? deployments[0]
+            : throw Unexpected(EcsOperations.DescribeServiceDeployments, $"no service deployment {serviceDeploymentArn} ({(response.Failures is { Count: > 0 } failures ? failures[0].Reason : null) ?? "no failure named"})");
+        return new EcsServiceDeploymentState(
+            wire.ServiceDeploymentArn ?? serviceDeploymentArn,
+            wire.Status ?? "",
+            wire.StatusReason,
+            wire.LifecycleStage,
+            wire.TargetServiceRevision is { } target ? ToRevision(target) : null,
+            [.. (wire.SourceServiceRevisions ?? []).Select(ToRevision)],
+            wire.Alarms is { } alarms ? new EcsDeploymentAlarms(alarms.Status, alarms.AlarmNames ?? [], alarms.TriggeredAlarmNames ?? []) : null,
+            wire.Rollback?.Reason,
+            AwsJson.FromEpochSeconds(wire.CreatedAt));
+    }
+
+    public async Task StopServiceDeploymentAsync(string serviceDeploymentArn, bool rollback, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceDeploymentArn);
+        await SendAsync<StopServiceDeploymentRequest, StopServiceDeploymentResponse>(
+            EcsOperations.StopServiceDeployment, new StopServiceDeploymentRequest(serviceDeploymentArn, rollback ? "ROLLBACK" : "ABORT"), null, null, cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> ListTasksAsync(EcsTaskFilter filter, int maxTasks = 100, CancellationToken cancellationToken = default)
@@ -151,7 +225,9 @@ public sealed class EcsClient : IEcsClient
             wire.TaskDefinition ?? "",
             [.. (wire.Deployments ?? []).Select(deployment => ToDeployment(operation, deployment))],
             [.. (wire.Events ?? []).Select(item => new EcsServiceEvent(item.Id ?? "", AwsJson.FromEpochSeconds(item.CreatedAt), item.Message ?? ""))],
-            breaker is null ? null : new EcsCircuitBreaker(breaker.Enable, breaker.Rollback));
+            breaker is null ? null : new EcsCircuitBreaker(breaker.Enable, breaker.Rollback),
+            wire.DeploymentConfiguration?.MaximumPercent,
+            wire.DeploymentConfiguration?.MinimumHealthyPercent);
     }
 
     private static EcsServiceDeployment ToDeployment(string operation, DeploymentWire wire) => new(
@@ -166,6 +242,9 @@ public sealed class EcsClient : IEcsClient
         wire.FailedTasks,
         AwsJson.FromEpochSeconds(wire.CreatedAt),
         AwsJson.FromEpochSeconds(wire.UpdatedAt));
+
+    private static EcsServiceRevisionSummary ToRevision(ServiceRevisionSummaryWire wire) => new(
+        wire.Arn ?? "", wire.RequestedTaskCount, wire.RunningTaskCount, wire.PendingTaskCount, wire.RequestedTestTrafficWeight, wire.RequestedProductionTrafficWeight);
 
     private static EcsTaskDefinition ToTaskDefinition(string operation, TaskDefinitionResponse response)
     {

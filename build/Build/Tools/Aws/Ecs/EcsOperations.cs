@@ -9,4 +9,7 @@ public static class EcsOperations
     public const string UpdateService = nameof(UpdateService);
     public const string ListTasks = nameof(ListTasks);
     public const string DescribeTasks = nameof(DescribeTasks);
+    public const string ListServiceDeployments = nameof(ListServiceDeployments);
+    public const string DescribeServiceDeployments = nameof(DescribeServiceDeployments);
+    public const string StopServiceDeployment = nameof(StopServiceDeployment);
 }

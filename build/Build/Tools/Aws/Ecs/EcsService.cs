@@ -12,7 +12,9 @@ public sealed record EcsService(
     string TaskDefinition,
     IReadOnlyList<EcsServiceDeployment> Deployments,
     IReadOnlyList<EcsServiceEvent> Events,
-    EcsCircuitBreaker? CircuitBreaker)
+    EcsCircuitBreaker? CircuitBreaker,
+    int? MaximumPercent = null,
+    int? MinimumHealthyPercent = null)
 {
     public const string ActiveStatus = "ACTIVE";
 

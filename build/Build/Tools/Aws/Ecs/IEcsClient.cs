@@ -24,6 +24,21 @@ public interface IEcsClient
     /// <summary>Points the service at <paramref name="taskDefinition"/>, which starts a deployment; returns the service and that deployment's id.</summary>
     Task<EcsServiceUpdate> UpdateServiceAsync(string cluster, string service, string taskDefinition, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Points the service at <paramref name="taskDefinition"/> with the deployment strategy <paramref name="settings"/>
+    /// names (deploymentConfiguration, and for a strategy that shifts traffic the load balancer's advancedConfiguration).
+    /// </summary>
+    Task<EcsServiceUpdate> UpdateServiceAsync(string cluster, string service, string taskDefinition, EcsDeploymentSettings settings, CancellationToken cancellationToken = default);
+
+    /// <summary>The service's deployments created after <paramref name="createdAfter"/> (every page), newest first as ECS lists them.</summary>
+    Task<IReadOnlyList<EcsServiceDeploymentSummary>> ListServiceDeploymentsAsync(string cluster, string service, DateTimeOffset createdAfter, CancellationToken cancellationToken = default);
+
+    /// <summary>One service deployment: status, lifecycle stage, revisions and their traffic weights, alarms, rollback.</summary>
+    Task<EcsServiceDeploymentState> DescribeServiceDeploymentAsync(string serviceDeploymentArn, CancellationToken cancellationToken = default);
+
+    /// <summary>Stops a service deployment: with <paramref name="rollback"/> ECS moves traffic back to the old revision (stopType ROLLBACK), else it stops where it is (ABORT).</summary>
+    Task StopServiceDeploymentAsync(string serviceDeploymentArn, bool rollback, CancellationToken cancellationToken = default);
+
     /// <summary>The ARNs of the tasks <paramref name="filter"/> selects, every page up to <paramref name="maxTasks"/>.</summary>
     Task<IReadOnlyList<string>> ListTasksAsync(EcsTaskFilter filter, int maxTasks = 100, CancellationToken cancellationToken = default);
 

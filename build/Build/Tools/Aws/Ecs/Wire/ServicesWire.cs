@@ -4,7 +4,23 @@ public sealed record DescribeServicesRequest(string Cluster, IReadOnlyList<strin
 
 public sealed record DescribeServicesResponse(IReadOnlyList<ServiceWire>? Services, IReadOnlyList<FailureWire>? Failures);
 
-public sealed record UpdateServiceRequest(string Cluster, string Service, string TaskDefinition);
+public sealed record UpdateServiceRequest(
+    string Cluster,
+    string Service,
+    string TaskDefinition,
+    DeploymentConfigurationRequest? DeploymentConfiguration = null,
+    IReadOnlyList<EcsTrafficLoadBalancer>? LoadBalancers = null);
+
+/// <summary>UpdateService's deploymentConfiguration: the strategy and its settings, with the circuit breaker and percentages carried over.</summary>
+public sealed record DeploymentConfigurationRequest(
+    string Strategy,
+    int? BakeTimeInMinutes,
+    EcsCanaryConfiguration? CanaryConfiguration,
+    EcsLinearConfiguration? LinearConfiguration,
+    EcsAlarmConfiguration? Alarms,
+    EcsCircuitBreaker? DeploymentCircuitBreaker,
+    int? MaximumPercent,
+    int? MinimumHealthyPercent);
 
 public sealed record UpdateServiceResponse(ServiceWire? Service);
 
@@ -36,7 +52,7 @@ public sealed record DeploymentWire(
 
 public sealed record ServiceEventWire(string? Id, double? CreatedAt, string? Message);
 
-public sealed record DeploymentConfigurationWire(DeploymentCircuitBreakerWire? DeploymentCircuitBreaker);
+public sealed record DeploymentConfigurationWire(DeploymentCircuitBreakerWire? DeploymentCircuitBreaker, int? MaximumPercent, int? MinimumHealthyPercent, string? Strategy);
 
 public sealed record DeploymentCircuitBreakerWire(bool Enable, bool Rollback);
 
