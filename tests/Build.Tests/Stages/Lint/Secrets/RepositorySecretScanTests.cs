@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Build.Stages.Lint.Secrets;
+using Build.Tests.Stages.Accessibility;
+
+namespace Build.Tests.Stages.Lint.Secrets;
+
+/// <summary>
+/// The scan Lint runs, over this repository (tracked files and the commits since the last v* tag) with its
+/// build/secrets/ignore.json: no finding, and no ignore entry that has expired.
+/// </summary>
+public sealed class RepositorySecretScanTests
+{
+    [Fact]
+    public void This_repository_has_no_finding()
+    {
+        var ignore = SecretIgnoreFile.Load(Path.Combine(Repository.Root, "build", "secrets", "ignore.json"), "build/secrets/ignore.json");
+
+        var result = SecretScan.Run(Git(Repository.Root), Repository.Root, ignore, DateOnly.FromDateTime(DateTime.UtcNow));
+
+        Assert.True(result.Findings.Count == 0, $"{result.Scope}\n{string.Join('\n', result.Findings.Select(finding => $"{finding} {finding.Describe()}"))}");
+        Assert.Empty(result.Expired);
+    }
+
+    [Fact]
+    public void Run_scans_tracked_files_and_skips_binary_and_large_ones()
+    {
+        using var repository = new Support.TempGitRepository();
+        var key = FakeSecrets.AwsAccessKeyId();
+        File.WriteAllText(Path.Combine(repository.Path, "a.txt"), $"key {key}\n");
+        File.WriteAllBytes(Path.Combine(repository.Path, "b.bin"), [.. System.Text.Encoding.ASCII.GetBytes($"key {key}"), 0, 1, 2]);
+        File.WriteAllText(Path.Combine(repository.Path, "c.txt"), new string('#', (int)SecretSources.MaxFileBytes) + $"\nkey {key}\n");
+        File.WriteAllText(Path.Combine(repository.Path, "untracked.txt"), $"key {key}\n");
+        repository.Git("add", "a.txt", "b.bin", "c.txt");
+        repository.Git("commit", "--quiet", "-m", "files");
+
+        var result = SecretScan.Run(Git(repository.Path), repository.Path, [], new DateOnly(2026, 11, 30));
+
+        Assert.Equal(["a.txt:1 aws-access-key-id"], result.Findings.Select(finding => finding.ToString()));
+        Assert.StartsWith("3 tracked files; 2 skipped (binary, over 1 MiB or deleted): b.bin (binary), c.txt (larger than 1 MiB); 1 commit(s): all history (no v* tag)", result.Scope, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_says_when_the_clone_is_shallow()
+    {
+        using var repository = new Support.TempGitRepository();
+        repository.Commits(3);
+        using var clone = repository.ShallowClone(1);
+
+        var result = SecretScan.Run(Git(clone.Path), clone.Path, [], new DateOnly(2026, 11, 30));
+
+        Assert.Contains("1 commit(s): all history (no v* tag) (a shallow clone: only the commits it holds; git fetch --unshallow scans them all)", result.Scope, StringComparison.Ordinal);
+    }
+
+    public static GitCommand Git(string directory) => arguments =>
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, [.. output.Split('\n').Select(line => line.TrimEnd('\r')), .. error.GetAwaiter().GetResult().Split('\n', StringSplitOptions.RemoveEmptyEntries)]);
+    };
+}
