@@ -1,8 +1,8 @@
 using Build.Core;
 using Build.Core.Ci;
 using Build.Core.Gates;
-using Build.Stages.CiFiles;
 using Build.Core.Secrets;
+using Build.Stages.CiFiles;
 using Build.Stages.Compile;
 using Build.Stages.Lint.Secrets;
 using Cake.Common.Diagnostics;
