@@ -37,7 +37,7 @@ public static class SecretScan
             .ToList();
         var skippedNote = skipped.Count == 0
             ? ""
-            : $"; {skipped.Count.ToString(CultureInfo.InvariantCulture)} skipped (binary, over 1 MiB or deleted): {string.Join(", ", skipped.Take(5))}{(skipped.Count > 5 ? ", ..." : "")}";
+            : $"; {skipped.Count.ToString(CultureInfo.InvariantCulture)} skipped: {string.Join(", ", skipped.Take(5))}{(skipped.Count > 5 ? ", ..." : "")}";
         var scope = $"{files.Count.ToString(CultureInfo.InvariantCulture)} tracked files{skippedNote}; {historyScope}";
         return Judge([.. tree, .. onlyInHistory], ignore, today, scope);
     }

@@ -33,13 +33,23 @@ public static class SecretSources
             : [.. string.Join('\n', output).Split('\0', StringSplitOptions.RemoveEmptyEntries).Select(path => path.Trim('\n')).Where(path => path.Length > 0).Distinct(StringComparer.Ordinal)];
     }
 
-    /// <summary>The text of a tracked file, or why it is skipped (deleted, too large, binary).</summary>
+    /// <summary>The text of a tracked file, or why it is skipped (deleted, a submodule, a symbolic link, too large, binary).</summary>
     public static (string? Text, string? Skipped) Read(string fullPath)
     {
+        if (Directory.Exists(fullPath))
+        {
+            return (null, "a submodule");
+        }
+
         var info = new FileInfo(fullPath);
         if (!info.Exists)
         {
             return (null, "deleted");
+        }
+
+        if (info.LinkTarget is not null)
+        {
+            return (null, "a symbolic link");
         }
 
         if (info.Length > MaxFileBytes)

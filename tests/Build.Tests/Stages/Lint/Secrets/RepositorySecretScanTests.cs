@@ -22,21 +22,22 @@ public sealed class RepositorySecretScanTests
     }
 
     [Fact]
-    public void Run_scans_tracked_files_and_skips_binary_and_large_ones()
+    public void Run_scans_tracked_files_and_skips_binary_and_large_ones_and_links()
     {
         using var repository = new Support.TempGitRepository();
         var key = FakeSecrets.AwsAccessKeyId();
         File.WriteAllText(Path.Combine(repository.Path, "a.txt"), $"key {key}\n");
         File.WriteAllBytes(Path.Combine(repository.Path, "b.bin"), [.. System.Text.Encoding.ASCII.GetBytes($"key {key}"), 0, 1, 2]);
         File.WriteAllText(Path.Combine(repository.Path, "c.txt"), new string('#', (int)SecretSources.MaxFileBytes) + $"\nkey {key}\n");
+        File.CreateSymbolicLink(Path.Combine(repository.Path, "d.txt"), "a.txt");
         File.WriteAllText(Path.Combine(repository.Path, "untracked.txt"), $"key {key}\n");
-        repository.Git("add", "a.txt", "b.bin", "c.txt");
+        repository.Git("add", "a.txt", "b.bin", "c.txt", "d.txt");
         repository.Git("commit", "--quiet", "-m", "files");
 
         var result = SecretScan.Run(Git(repository.Path), repository.Path, [], new DateOnly(2026, 11, 30));
 
         Assert.Equal(["a.txt:1 aws-access-key-id"], result.Findings.Select(finding => finding.ToString()));
-        Assert.StartsWith("3 tracked files; 2 skipped (binary, over 1 MiB or deleted): b.bin (binary), c.txt (larger than 1 MiB); 1 commit(s): all history (no v* tag)", result.Scope, StringComparison.Ordinal);
+        Assert.StartsWith("4 tracked files; 3 skipped: b.bin (binary), c.txt (larger than 1 MiB), d.txt (a symbolic link); 1 commit(s): all history (no v* tag)", result.Scope, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,6 +50,33 @@ public sealed class SecretScanLintTests : IDisposable
 
     [Fact]
     [Integration("shellcheck")]
+    public void On_GitHub_Actions_a_finding_is_an_error_annotation_on_its_line_and_diagnostic_output_holds_no_key()
+    {
+        var key = FakeSecrets.AwsAccessKeyId();
+        File.WriteAllText(_build.Path("src", "Program.cs"), $"// the app\nvar id = \"{key}\";\n");
+        Commit("a key in the app");
+        var runner = Directory.CreateDirectory(_build.Path(".runner")).FullName;
+        foreach (var file in new[] { "summary.md", "env", "output" })
+        {
+            File.WriteAllText(Path.Combine(runner, file), "");
+        }
+
+        _build.Environment["GITHUB_ACTIONS"] = "true";
+        _build.Environment["CI"] = "true";
+        _build.Environment["GITHUB_STEP_SUMMARY"] = Path.Combine(runner, "summary.md");
+        _build.Environment["GITHUB_ENV"] = Path.Combine(runner, "env");
+        _build.Environment["GITHUB_OUTPUT"] = Path.Combine(runner, "output");
+
+        var run = _build.Run("--target", "Lint", "--exclusive", "--verbosity", "diagnostic");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains(run.OutputLines, line => line.StartsWith("::error file=src/Program.cs,line=2,col=11::aws-access-key-id AKIA*** (20 characters)", StringComparison.Ordinal));
+        AssertNowhere(key[4..], run);
+        Assert.DoesNotContain(key[4..], File.ReadAllText(Path.Combine(runner, "summary.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Integration("shellcheck")]
     public void A_key_added_and_deleted_since_the_last_release_tag_is_found_in_history_and_one_before_the_tag_is_not()
     {
         var before = FakeSecrets.GitHubToken();
