@@ -31,7 +31,6 @@ public static class SecretSarif
                         driver = new
                         {
                             name = "secret-scan",
-                            informationUri = "https://github.com/",
                             rules = SecretRules.All.Select(rule => new
                             {
                                 id = rule.Id,
