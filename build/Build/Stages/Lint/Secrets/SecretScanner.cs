@@ -51,8 +51,9 @@ public static class SecretScanner
     }
 
     /// <summary>
-    /// Scans the lines each commit added in <c>git log -p --format=commit:%H</c> output (with <c>--unified=0</c>), reporting
-    /// <c>commit:file:line</c> with the line number in that commit's version of the file.
+    /// Scans the lines each commit added in <c>git log -p --cc --format=commit:%H</c> output (with <c>--unified=0</c>), reporting
+    /// <c>commit:file:line</c> with the line number in that commit's version of the file; of a merge, the lines the
+    /// merge itself added (a conflict resolution), not those it took from a parent.
     /// </summary>
     public static IReadOnlyList<SecretFinding> ScanHistory(IEnumerable<string> logLines, IReadOnlyList<SecretRule>? rules = null)
     {
@@ -74,38 +75,57 @@ public static class SecretScanner
             pending = null;
         }
 
-        var inHunk = false;
+        // Inside a hunk, the width of the line prefix: 1 for a commit's diff, one per parent for a merge's combined
+        // diff (--cc), whose lines the merge added itself are "++"; 0 outside a hunk.
+        var width = 0;
         foreach (var raw in logLines)
         {
             var line = raw.TrimEnd('\r');
-            if (inHunk && line.StartsWith('+') && file is not null)
+            if (width > 0 && IsContent(line, width))
             {
-                Flush(line[1..]);
-                pending = line[1..];
-                pendingLine = lineNumber++;
+                var prefix = line[..width];
+                if (prefix.Contains('-', StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var text = line[width..];
+                Flush(text);
+                if (file is not null && !prefix.Contains(' ', StringComparison.Ordinal))
+                {
+                    pending = text;
+                    pendingLine = lineNumber;
+                }
+
+                lineNumber++;
+                continue;
+            }
+
+            if (width > 0 && line.StartsWith('\\'))
+            {
                 continue;
             }
 
             Flush(null);
-            if (line.StartsWith("commit:", StringComparison.Ordinal) || line.StartsWith("diff --git ", StringComparison.Ordinal))
+            if (line.StartsWith("commit:", StringComparison.Ordinal) || line.StartsWith("diff ", StringComparison.Ordinal))
             {
                 commit = line.StartsWith("commit:", StringComparison.Ordinal) ? line["commit:".Length..].Trim() : commit;
                 file = null;
-                inHunk = false;
+                width = 0;
             }
-            else if (!inHunk && line.StartsWith("+++ ", StringComparison.Ordinal))
+            else if (width == 0 && line.StartsWith("+++ ", StringComparison.Ordinal))
             {
                 var path = Unquote(line[4..]);
                 file = path.StartsWith("b/", StringComparison.Ordinal) ? path[2..] : null;
             }
-            else if (line.StartsWith("@@ ", StringComparison.Ordinal))
+            else if (line.StartsWith("@@", StringComparison.Ordinal))
             {
+                width = line.TakeWhile(character => character == '@').Count() - 1;
                 lineNumber = HunkStart(line);
-                inHunk = true;
             }
-            else if (inHunk && !(line.StartsWith(' ') || line.StartsWith('-') || line.StartsWith('\\')))
+            else
             {
-                inHunk = false;
+                width = 0;
             }
         }
 
@@ -113,9 +133,12 @@ public static class SecretScanner
         return findings;
     }
 
+    private static bool IsContent(string line, int width) =>
+        line.Length >= width && line.AsSpan(0, width).IndexOfAnyExcept(" +-") < 0;
+
     private static int HunkStart(string header)
     {
-        // @@ -a,b +c,d @@: the added lines start at c.
+        // @@ -a,b +c,d @@ (or @@@ -a,b -c,d +e,f @@@): the result's lines start after " +".
         var plus = header.IndexOf(" +", StringComparison.Ordinal);
         if (plus < 0)
         {

@@ -81,7 +81,7 @@ public static class SecretSources
     /// <summary>The patch of every commit in <paramref name="range"/> (<c>tag..HEAD</c>, or <c>HEAD</c> for all), added lines without context.</summary>
     public static IReadOnlyList<string> History(GitCommand git, string range)
     {
-        var (exitCode, output) = git("-c", "core.quotePath=false", "log", "-p", "--no-color", "--no-ext-diff", "--no-textconv", "--unified=0", "--format=commit:%H", range, "--");
+        var (exitCode, output) = git("-c", "core.quotePath=false", "log", "-p", "--cc", "--no-color", "--no-ext-diff", "--no-textconv", "--unified=0", "--format=commit:%H", range, "--");
         return exitCode != 0 ? throw new CakeException($"git log {range} failed (exit {exitCode}): {string.Join(" ", output.TakeLast(3))}") : output;
     }
 

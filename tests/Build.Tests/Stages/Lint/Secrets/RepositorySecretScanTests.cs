@@ -41,6 +41,40 @@ public sealed class RepositorySecretScanTests
     }
 
     [Fact]
+    public void Run_finds_a_key_a_merge_added_in_its_conflict_resolution_under_the_merge_and_a_branch_key_under_its_commit()
+    {
+        using var repository = new Support.TempGitRepository();
+        var key = FakeSecrets.AwsAccessKeyId();
+        var token = FakeSecrets.GitHubToken();
+        Write(repository, "a.txt", "base\n");
+        repository.Git("add", "--all");
+        repository.Git("commit", "--quiet", "-m", "base");
+        repository.Git("checkout", "--quiet", "-b", "side");
+        Write(repository, "a.txt", "side\n");
+        Write(repository, "b.txt", $"one\ntoken {token}\n");
+        repository.Git("add", "--all");
+        repository.Git("commit", "--quiet", "-m", "side");
+        var side = repository.Git("rev-parse", "HEAD");
+        repository.Git("checkout", "--quiet", "main");
+        Write(repository, "a.txt", "main\n");
+        repository.Git("commit", "--quiet", "-am", "main");
+        Assert.Throws<InvalidOperationException>(() => repository.Git("merge", "--quiet", "--no-edit", "side"));
+        Write(repository, "a.txt", $"main\nside\nkey {key}\n");
+        repository.Git("add", "--all");
+        repository.Git("commit", "--quiet", "--no-edit");
+        var merge = repository.Git("rev-parse", "HEAD");
+        Write(repository, "a.txt", "main\nside\n");
+        File.Delete(Path.Combine(repository.Path, "b.txt"));
+        repository.Git("commit", "--quiet", "-am", "remove both");
+
+        var result = SecretScan.Run(Git(repository.Path), repository.Path, [], new DateOnly(2026, 11, 30));
+
+        Assert.Equal(
+            [$"{merge[..12]}:a.txt:3 aws-access-key-id", $"{side[..12]}:b.txt:2 github-token"],
+            result.Findings.Select(finding => finding.ToString()));
+    }
+
+    [Fact]
     public void Run_says_when_the_clone_is_shallow()
     {
         using var repository = new Support.TempGitRepository();
@@ -51,6 +85,8 @@ public sealed class RepositorySecretScanTests
 
         Assert.Contains("1 commit(s): all history (no v* tag) (a shallow clone: only the commits it holds; git fetch --unshallow scans them all)", result.Scope, StringComparison.Ordinal);
     }
+
+    private static void Write(Support.TempGitRepository repository, string file, string text) => File.WriteAllText(Path.Combine(repository.Path, file), text);
 
     public static GitCommand Git(string directory) => arguments =>
     {

@@ -87,6 +87,30 @@ public sealed class SecretScannerTests
     }
 
     [Fact]
+    public void ScanHistory_reads_of_a_merge_only_the_lines_it_added_itself_with_their_line_in_the_result()
+    {
+        var mine = FakeSecrets.NpmToken();
+        var theirs = FakeSecrets.GitHubToken();
+        string[] log =
+        [
+            "commit:5555555555555555555555555555555555555555",
+            "",
+            "diff --cc app.txt",
+            "index 1111111,2222222..3333333",
+            "--- a/app.txt",
+            "+++ b/app.txt",
+            "@@@ -1,1 -1,1 +1,3 @@@",
+            "- main",
+            " -side",
+            $"+ {theirs}",
+            " +side",
+            $"++{mine}",
+        ];
+
+        Assert.Equal("555555555555:app.txt:3 npm-token", Assert.Single(SecretScanner.ScanHistory(log)).ToString());
+    }
+
+    [Fact]
     public void Judge_lets_through_what_a_live_entry_matches_and_fails_expired_entries()
     {
         var today = new DateOnly(2026, 11, 30);
