@@ -25,6 +25,12 @@ public sealed record BuildPaths(DirectoryPath Root, DirectoryPath Artifacts)
     /// <summary>Gets artifacts/lint: dotnet format's report.</summary>
     public DirectoryPath LintReports => Artifacts.Combine("lint");
 
+    /// <summary>Gets artifacts/lint/secrets.sarif: the secret scan's findings, ignored ones suppressed with their reason.</summary>
+    public FilePath SecretScanSarif => LintReports.CombineWithFilePath("secrets.sarif");
+
+    /// <summary>Gets build/secrets/ignore.json: the secret scan's reviewed exceptions, each with a reason and an expiry date.</summary>
+    public FilePath SecretIgnoreFile => Root.Combine("build").Combine("secrets").CombineWithFilePath("ignore.json");
+
     /// <summary>Gets artifacts/coverage: the HTML report, merged Cobertura and Markdown summaries.</summary>
     public DirectoryPath CoverageReports => Artifacts.Combine("coverage");
 

@@ -1,8 +1,10 @@
 using Build.Core;
 using Build.Core.Ci;
 using Build.Core.Gates;
+using Build.Core.Secrets;
 using Build.Stages.CiFiles;
 using Build.Stages.Compile;
+using Build.Stages.Lint.Secrets;
 using Cake.Common.Diagnostics;
 using Cake.Core;
 using Cake.Frosting;
@@ -10,7 +12,7 @@ using Cake.Frosting;
 namespace Build.Stages.Lint;
 
 [TaskName("Lint")]
-[TaskDescription("dotnet format (style, whitespace, analyzers), shellcheck, and the CI files against the pipeline model (./build.sh --target CiFiles renders them), every finding as file:line; with TerraformValidate (terraform fmt + validate).")]
+[TaskDescription("dotnet format (style, whitespace, analyzers), shellcheck, a secret scan (tracked files and the commits since the last v* tag), and the CI files against the pipeline model (./build.sh --target CiFiles renders them), every finding as file:line; with TerraformValidate (terraform fmt + validate).")]
 [IsDependentOn(typeof(RestoreTask))]
 public sealed class LintTask : FrostingTask<BuildContext>
 {
@@ -21,6 +23,7 @@ public sealed class LintTask : FrostingTask<BuildContext>
         var findings = new List<LintFinding>();
         findings.AddRange(DotNetFormatLinter.Run(context, paths.Root, paths.Solution, paths.LintReports));
         findings.AddRange(ShellCheckLinter.Run(context, paths.Root));
+        findings.AddRange(ScanSecrets(context));
         findings.AddRange(CiFileSet.Stale(paths.Root.FullPath, ShippedPipeline.Pipeline).Select(stale => new LintFinding("ci files", stale.Path, stale.Line, 1, "CIFILES", stale.Problem)));
 
         foreach (var finding in findings)
@@ -37,5 +40,31 @@ public sealed class LintTask : FrostingTask<BuildContext>
         }
 
         GateLedger.Pass(context, ReleaseGate.Lint);
+    }
+
+    private static IReadOnlyList<LintFinding> ScanSecrets(BuildContext context)
+    {
+        var paths = context.Paths;
+        if (!SecretSources.IsGitRepository(SecretSources.Git(context, paths.Root)))
+        {
+            context.Warning("Secret scan: NOT RUN, the checkout is not a git repository (it scans the files git tracks and the commits since the last v* tag).");
+            return [];
+        }
+
+        var ignoreFile = paths.Root.GetRelativePath(paths.SecretIgnoreFile).FullPath;
+        var result = SecretScanLinter.Scan(context, paths.Root, paths.SecretIgnoreFile, DateOnly.FromDateTime(DateTime.UtcNow));
+        context.WriteArtifact(paths.SecretScanSarif, SecretSarif.Write(result));
+        foreach (var entry in result.ExpiringSoon)
+        {
+            context.Warning($"{ignoreFile}:{entry.Line}: the secret scan's entry for {entry} expires on {entry.Expires:yyyy-MM-dd}: review it.");
+        }
+
+        foreach (var entry in result.Unused)
+        {
+            context.Warning($"{ignoreFile}:{entry.Line}: the secret scan's entry for {entry} matches nothing: remove it.");
+        }
+
+        context.Information($"Secret scan: {result.Scope}; {result.Findings.Count} finding(s), {result.Ignored.Count} ignored by {ignoreFile}.");
+        return SecretScanLinter.Findings(result, ignoreFile);
     }
 }
