@@ -58,6 +58,7 @@ $toolsStamp = Join-Path $cache 'tools.sha256'
 # Lower-case hex, as build.sh writes it: either script accepts the other's stamp.
 $toolsHash = (Get-FileHash -LiteralPath (Join-Path $root '.config/dotnet-tools.json') -Algorithm SHA256).Hash.ToLowerInvariant()
 if (-not (Test-Path -LiteralPath $toolsStamp) -or (Get-Content -LiteralPath $toolsStamp -Raw) -cne $toolsHash) {
+    [Console]::Error.WriteLine('Restoring the pinned .NET tools (first run or .config/dotnet-tools.json changed)...')
     Push-Location $root
     try {
         & dotnet tool restore | Out-Null
@@ -75,8 +76,15 @@ $buildStamp = Join-Path $bin '.fingerprint'
 $current = Get-Fingerprint
 if (-not (Test-Path -LiteralPath $buildStamp) -or (Get-Content -LiteralPath $buildStamp -Raw) -cne $current) {
     Remove-Item -Force -LiteralPath $buildStamp -ErrorAction SilentlyContinue
-    & dotnet build (Join-Path $root 'build/Build/Build.csproj') --configuration Release --output $bin --nologo -clp:NoSummary -v:q
-    if ($LASTEXITCODE -ne 0) { Fail 'the build project does not compile; see the errors above.' }
+    # Said at once, on standard error (standard output stays the build's): the build takes a while the first time.
+    [Console]::Error.WriteLine('Building the build app (first run or build/ changed, ~1-2 min)...')
+    # dotnet build prints "Build succeeded / 0 Warning(s) / Time Elapsed" even with -clp:NoSummary: its output is
+    # kept and shown only when the build fails, where it holds the compiler's errors.
+    $buildOutput = & dotnet build (Join-Path $root 'build/Build/Build.csproj') --configuration Release --output $bin --nologo -clp:NoSummary -v:q 2>&1
+    if ($LASTEXITCODE -ne 0) {
+        $buildOutput | ForEach-Object { [Console]::Error.WriteLine("$_") }
+        Fail 'the build project does not compile; see the errors above.'
+    }
     Set-Content -LiteralPath $buildStamp -Value $current -NoNewline
 }
 

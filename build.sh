@@ -31,6 +31,7 @@ mkdir -p "$cache"
 tools_stamp="$cache/tools.sha256"
 tools_hash="$(sha256sum "$root/.config/dotnet-tools.json" | cut -d' ' -f1)"
 if [ ! -f "$tools_stamp" ] || [ "$(cat "$tools_stamp")" != "$tools_hash" ]; then
+  printf 'Restoring the pinned .NET tools (first run or .config/dotnet-tools.json changed)...\n' >&2
   (cd "$root" && dotnet tool restore >/dev/null) || fail "'dotnet tool restore' failed; see the output of 'dotnet tool restore'."
   printf '%s' "$tools_hash" > "$tools_stamp"
 fi
@@ -41,8 +42,14 @@ build_stamp="$bin/.fingerprint"
 current="$(fingerprint)"
 if [ ! -f "$build_stamp" ] || [ "$(cat "$build_stamp")" != "$current" ]; then
   rm -f "$build_stamp"
-  dotnet build "$root/build/Build/Build.csproj" --configuration Release --output "$bin" --nologo -clp:NoSummary -v:q \
-    || fail "the build project does not compile; see the errors above."
+  # Said at once, on standard error (standard output stays the build's): the build takes a while the first time.
+  printf 'Building the build app (first run or build/ changed, ~1-2 min)...\n' >&2
+  # dotnet build prints "Build succeeded / 0 Warning(s) / Time Elapsed" even with -clp:NoSummary: its output is
+  # kept and shown only when the build fails, where it holds the compiler's errors.
+  if ! build_output="$(dotnet build "$root/build/Build/Build.csproj" --configuration Release --output "$bin" --nologo -clp:NoSummary -v:q 2>&1)"; then
+    printf '%s\n' "$build_output" >&2
+    fail "the build project does not compile; see the errors above."
+  fi
   printf '%s' "$current" > "$build_stamp"
 fi
 
