@@ -212,18 +212,39 @@ public sealed class CakeHost
         // Only a run that executes tasks may write: a dry run's cut error line is not saved anywhere.
         var failures = new FailureReporter(log, console, _errorLineLimit, message => options.Mode == HostMode.Run ? _saveWholeError(context, message) : null);
         using var interrupts = options.Mode == HostMode.Run ? InterruptHook.Install(Interruption.Current, console) : null;
-        return await RunTargetAsync(host, known?.Name ?? options.Target, () => PreflightAsync(provider, engine, tasks, context, needsTarget ? known : null, options.Exclusive), failures);
+        return await RunTargetAsync(host, known?.Name ?? options.Target, () => PreflightAsync(provider, engine, tasks, context, needsTarget ? known : null, options.Exclusive, heartbeat), failures);
     }
 
     // Tree and description walk the graph without running it: no preflight, as no Setup.
-    private static Task PreflightAsync(IServiceProvider provider, ICakeEngine engine, List<IFrostingTask> tasks, IFrostingContext context, ICakeTaskInfo? target, bool exclusive)
+    private static async Task PreflightAsync(IServiceProvider provider, ICakeEngine engine, List<IFrostingTask> tasks, IFrostingContext context, ICakeTaskInfo? target, bool exclusive, Heartbeat? heartbeat)
     {
         if (target is null || provider.GetService<IFrostingPreflight>() is not { } preflight)
         {
-            return Task.CompletedTask;
+            return;
         }
 
-        return preflight.RunAsync(context, RunPlan.Of(engine, tasks, target.Name, exclusive), Interruption.Current.Token);
+        heartbeat?.Begin("the checks before the first task");
+        try
+        {
+            await preflight.RunAsync(context, RunPlan.Of(engine, tasks, target.Name, exclusive), Interruption.Current.Token);
+        }
+        finally
+        {
+            heartbeat?.End();
+        }
+    }
+
+    private static void Beating(Heartbeat? heartbeat, string what, Action action)
+    {
+        heartbeat?.Begin(what);
+        try
+        {
+            action();
+        }
+        finally
+        {
+            heartbeat?.End();
+        }
     }
 
     private ServiceProvider BuildServices(HostOptions options, ICakeLog log, IAnsiConsole ansi, IConsole console)
@@ -281,12 +302,12 @@ public sealed class CakeHost
     {
         if (provider.GetService<IFrostingSetup>() is { } setup)
         {
-            engine.RegisterSetupAction(info => setup.Setup(context, info));
+            engine.RegisterSetupAction(info => Beating(heartbeat, "Setup", () => setup.Setup(context, info)));
         }
 
         if (provider.GetService<IFrostingTeardown>() is { } teardown)
         {
-            engine.RegisterTeardownAction(info => teardown.Teardown(context, info));
+            engine.RegisterTeardownAction(info => Beating(heartbeat, "TearDown", () => teardown.Teardown(context, info)));
         }
 
         var taskSetup = provider.GetService<IFrostingTaskSetup>();

@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace Cake.Frosting.Internal;
 
 /// <summary>
-/// While a task runs, a line "Still running &lt;task&gt;: &lt;elapsed&gt;" whenever the build has printed nothing for
-/// <c>quiet</c>, so no task looks hung for longer than that. A task that prints its own progress never gets one.
+/// While a task runs (or Setup, TearDown, the checks before the first task), a line "Still running &lt;task&gt;:
+/// &lt;elapsed&gt;" whenever the build has printed nothing for <c>quiet</c>, so nothing looks hung for longer than that.
+/// A task that prints its own progress never gets one.
 /// </summary>
 /// <remarks>One task at a time, as Cake runs them: <see cref="Begin"/> ends the previous beat if a teardown was missed.</remarks>
 internal sealed class Heartbeat(OutputActivity activity, Action<string> write, TimeSpan quiet, Func<TimeSpan, string> formatDuration) : IDisposable
