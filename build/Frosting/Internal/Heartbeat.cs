@@ -7,24 +7,30 @@ namespace Cake.Frosting.Internal;
 /// &lt;elapsed&gt;" whenever the build has printed nothing for <c>quiet</c>, so nothing looks hung for longer than that.
 /// A task that prints its own progress never gets one.
 /// </summary>
-/// <remarks>One task at a time, as Cake runs them: <see cref="Begin"/> ends the previous beat if a teardown was missed.</remarks>
+/// <remarks>
+/// One thing at a time, as Cake runs tasks. The beat has a thread of its own, not a thread-pool timer: a task that
+/// blocks pool threads must not silence the very line that says it is still running.
+/// </remarks>
 internal sealed class Heartbeat(OutputActivity activity, Action<string> write, TimeSpan quiet, Func<TimeSpan, string> formatDuration) : IDisposable
 {
     private readonly Lock _gate = new();
-    private Timer? _timer;
-    private string _task = "";
+    private readonly ManualResetEventSlim _stop = new();
+    private Thread? _thread;
+    private string? _task;
     private long _started;
 
     public void Begin(string task)
     {
         lock (_gate)
         {
-            _timer?.Dispose();
             _task = task;
             _started = Stopwatch.GetTimestamp();
             activity.Printed();
-            var tick = TimeSpan.FromMilliseconds(Math.Clamp(quiet.TotalMilliseconds / 20, 50, 500));
-            _timer = new Timer(_ => Beat(), null, tick, tick);
+            if (_thread is null)
+            {
+                _thread = new Thread(Beat) { IsBackground = true, Name = "heartbeat" };
+                _thread.Start();
+            }
         }
     }
 
@@ -32,26 +38,34 @@ internal sealed class Heartbeat(OutputActivity activity, Action<string> write, T
     {
         lock (_gate)
         {
-            _timer?.Dispose();
-            _timer = null;
+            _task = null;
         }
     }
 
-    public void Dispose() => End();
+    public void Dispose()
+    {
+        _stop.Set();
+        _thread?.Join();
+        _stop.Dispose();
+    }
 
     private void Beat()
     {
-        lock (_gate)
+        var tick = TimeSpan.FromMilliseconds(Math.Clamp(quiet.TotalMilliseconds / 20, 20, 500));
+        while (!_stop.Wait(tick))
         {
-            if (_timer is null || activity.Silence < quiet)
+            lock (_gate)
             {
-                return;
-            }
+                if (_task is null || activity.Silence < quiet)
+                {
+                    continue;
+                }
 
-            // Whole seconds: a heartbeat is a clock's reading, not a measurement.
-            var elapsed = TimeSpan.FromSeconds(Math.Floor(Stopwatch.GetElapsedTime(_started).TotalSeconds));
-            write($"Still running {_task}: {formatDuration(elapsed)}");
-            activity.Printed();
+                // Whole seconds: a heartbeat is a clock's reading, not a measurement.
+                var elapsed = TimeSpan.FromSeconds(Math.Floor(Stopwatch.GetElapsedTime(_started).TotalSeconds));
+                write($"Still running {_task}: {formatDuration(elapsed)}");
+                activity.Printed();
+            }
         }
     }
 }

@@ -8,12 +8,13 @@ public sealed class HeartbeatTests
     [Fact]
     public void A_silent_task_gets_a_still_running_line_after_each_quiet_interval()
     {
-        var run = _host.Run(host => host.UseHeartbeat(TimeSpan.FromMilliseconds(400)).UseDurationFormat(duration => $"{duration.TotalSeconds:0}s"), "--target", "Quiet");
+        var run = _host.Run(host => host.UseHeartbeat(TimeSpan.FromMilliseconds(500)).UseDurationFormat(duration => $"{duration.TotalSeconds:0}s"), "--target", "Quiet");
 
         Assert.True(run.ExitCode == 0, run.All);
         var beats = run.Output.Split('\n').Where(line => line.StartsWith("Still running ", StringComparison.Ordinal)).ToList();
+        // Beats at about 0.5, 1, 1.5 s: the count allows for a loaded machine.
         Assert.True(beats.Count is >= 2 and <= 4, run.Output);
-        Assert.All(beats, beat => Assert.Matches(@"^Still running Quiet: [01]s\r?$", beat));
+        Assert.All(beats, beat => Assert.Matches(@"^Still running Quiet: [012]s\r?$", beat));
     }
 
     [Fact]

@@ -141,5 +141,5 @@ public sealed class FailingAtLength : FrostingTask<RecordingContext>
 [TaskName(nameof(Quiet))]
 public sealed class Quiet : FrostingTask<RecordingContext>
 {
-    public override void Run(RecordingContext context) => Thread.Sleep(TimeSpan.FromMilliseconds(1300));
+    public override void Run(RecordingContext context) => Thread.Sleep(TimeSpan.FromMilliseconds(2000));
 }
