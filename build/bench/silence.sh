@@ -40,7 +40,7 @@ awk -F '\t' -v start="$start" -v end="$end" -v top="$top" -v status="$status" -v
   }
   END {
     gap(end, "(end)")
-    printf "silence: ./build.sh %s: exit %d, %.1f s, %d lines (log: %s)\n", args, status, end - start, lines, log
+    printf "silence: ./build.sh %s: exit %d, %.1f s, %d lines (log: %s)\n", args, status, end - start, lines, logfile
     printf "longest silences (s, task, last line before, first line after):\n"
     for (k = 1; k <= top && k <= n; k++) {
       best = 0
