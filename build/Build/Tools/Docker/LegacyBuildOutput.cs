@@ -76,7 +76,8 @@ public sealed partial class LegacyBuildOutput(Action<string> show)
             return;
         }
 
-        show($"{_step[0]} ({DurationText.Format(Stopwatch.GetElapsedTime(_stepStarted))})");
+        // A step continued over several Dockerfile lines comes as one line with the indentation kept: shown with single spaces.
+        show($"{Spaces().Replace(_step[0], " ")} ({DurationText.Format(Stopwatch.GetElapsedTime(_stepStarted))})");
         _step.Clear();
     }
 
@@ -101,6 +102,9 @@ public sealed partial class LegacyBuildOutput(Action<string> show)
 
     [GeneratedRegex(@"^Step \d+/\d+ : ", RegexOptions.CultureInvariant)]
     private static partial Regex Step();
+
+    [GeneratedRegex(@"\s{2,}", RegexOptions.CultureInvariant)]
+    private static partial Regex Spaces();
 
     [GeneratedRegex(@"^Successfully (built|tagged) ", RegexOptions.CultureInvariant)]
     private static partial Regex Successfully();

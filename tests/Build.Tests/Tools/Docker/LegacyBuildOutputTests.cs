@@ -22,7 +22,7 @@ public sealed partial class LegacyBuildOutputTests
         " ---> 5d2f8a1c3b4e",
         "Step 2/3 : COPY app /app",
         " ---> 8e1c0f2d9a7b",
-        "Step 3/3 : RUN echo built > /app/built.txt",
+        "Step 3/3 : RUN echo built >     /app/built.txt",
         " ---> Running in 4c3b2a1d0e9f",
         " ---> Removed intermediate container 4c3b2a1d0e9f",
         " ---> 9a0f1e2d3c4b",
