@@ -44,10 +44,26 @@ if [ ! -f "$build_stamp" ] || [ "$(cat "$build_stamp")" != "$current" ]; then
   rm -f "$build_stamp"
   # Said at once, on standard error (standard output stays the build's): the build takes a while the first time.
   printf 'Building the build app (first run or build/ changed, ~1-2 min)...\n' >&2
-  # dotnet build prints "Build succeeded / 0 Warning(s) / Time Elapsed" even with -clp:NoSummary: its output is
-  # kept and shown only when the build fails, where it holds the compiler's errors.
-  if ! build_output="$(dotnet build "$root/build/Build/Build.csproj" --configuration Release --output "$bin" --nologo -clp:NoSummary -v:q 2>&1)"; then
-    printf '%s\n' "$build_output" >&2
+  # dotnet build prints "Build succeeded / 0 Warning(s) / Time Elapsed" even with -clp:NoSummary: its output goes to
+  # a file, shown only when the build fails, where it holds the compiler's errors. Meanwhile a line every 10 s.
+  build_log="$cache/build-app.log"
+  dotnet build "$root/build/Build/Build.csproj" --configuration Release --output "$bin" --nologo -clp:NoSummary -v:q >"$build_log" 2>&1 &
+  build_pid=$!
+  # A background job ignores Ctrl-C: stopping this script stops the build it started.
+  trap 'kill "$build_pid" 2>/dev/null; exit 130' INT TERM
+  seconds=0
+  while kill -0 "$build_pid" 2>/dev/null; do
+    sleep 1
+    seconds=$((seconds + 1))
+    if [ $((seconds % 10)) -eq 0 ] && kill -0 "$build_pid" 2>/dev/null; then
+      printf 'Still building the build app: %d s\n' "$seconds" >&2
+    fi
+  done
+  build_status=0
+  wait "$build_pid" || build_status=$?
+  trap - INT TERM
+  if [ "$build_status" -ne 0 ]; then
+    cat "$build_log" >&2
     fail "the build project does not compile; see the errors above."
   fi
   printf '%s' "$current" > "$build_stamp"
