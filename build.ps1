@@ -58,6 +58,7 @@ $toolsStamp = Join-Path $cache 'tools.sha256'
 # Lower-case hex, as build.sh writes it: either script accepts the other's stamp.
 $toolsHash = (Get-FileHash -LiteralPath (Join-Path $root '.config/dotnet-tools.json') -Algorithm SHA256).Hash.ToLowerInvariant()
 if (-not (Test-Path -LiteralPath $toolsStamp) -or (Get-Content -LiteralPath $toolsStamp -Raw) -cne $toolsHash) {
+    [Console]::Error.WriteLine('Restoring the pinned .NET tools (first run or .config/dotnet-tools.json changed)...')
     Push-Location $root
     try {
         & dotnet tool restore | Out-Null
@@ -75,8 +76,30 @@ $buildStamp = Join-Path $bin '.fingerprint'
 $current = Get-Fingerprint
 if (-not (Test-Path -LiteralPath $buildStamp) -or (Get-Content -LiteralPath $buildStamp -Raw) -cne $current) {
     Remove-Item -Force -LiteralPath $buildStamp -ErrorAction SilentlyContinue
-    & dotnet build (Join-Path $root 'build/Build/Build.csproj') --configuration Release --output $bin --nologo -clp:NoSummary -v:q
-    if ($LASTEXITCODE -ne 0) { Fail 'the build project does not compile; see the errors above.' }
+    # Said at once, on standard error (standard output stays the build's): the build takes a while the first time.
+    [Console]::Error.WriteLine('Building the build app (first run or build/ changed, ~1-2 min)...')
+    # dotnet build prints "Build succeeded / 0 Warning(s) / Time Elapsed" even with -clp:NoSummary: its output is
+    # kept and shown only when the build fails, where it holds the compiler's errors. Meanwhile a line every 10 s.
+    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in @('build', (Join-Path $root 'build/Build/Build.csproj'), '--configuration', 'Release', '--output', $bin, '--nologo', '-clp:NoSummary', '-v:q')) {
+        $start.ArgumentList.Add($argument)
+    }
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $start.UseShellExecute = $false
+    $build = [System.Diagnostics.Process]::Start($start)
+    $buildOutput = $build.StandardOutput.ReadToEndAsync()
+    $buildErrors = $build.StandardError.ReadToEndAsync()
+    $seconds = 0
+    while (-not $build.WaitForExit(1000)) {
+        $seconds++
+        if ($seconds % 10 -eq 0) { [Console]::Error.WriteLine("Still building the build app: $seconds s") }
+    }
+    $build.WaitForExit()
+    if ($build.ExitCode -ne 0) {
+        [Console]::Error.Write($buildOutput.Result + $buildErrors.Result)
+        Fail 'the build project does not compile; see the errors above.'
+    }
     Set-Content -LiteralPath $buildStamp -Value $current -NoNewline
 }
 

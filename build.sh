@@ -31,6 +31,7 @@ mkdir -p "$cache"
 tools_stamp="$cache/tools.sha256"
 tools_hash="$(sha256sum "$root/.config/dotnet-tools.json" | cut -d' ' -f1)"
 if [ ! -f "$tools_stamp" ] || [ "$(cat "$tools_stamp")" != "$tools_hash" ]; then
+  printf 'Restoring the pinned .NET tools (first run or .config/dotnet-tools.json changed)...\n' >&2
   (cd "$root" && dotnet tool restore >/dev/null) || fail "'dotnet tool restore' failed; see the output of 'dotnet tool restore'."
   printf '%s' "$tools_hash" > "$tools_stamp"
 fi
@@ -41,8 +42,30 @@ build_stamp="$bin/.fingerprint"
 current="$(fingerprint)"
 if [ ! -f "$build_stamp" ] || [ "$(cat "$build_stamp")" != "$current" ]; then
   rm -f "$build_stamp"
-  dotnet build "$root/build/Build/Build.csproj" --configuration Release --output "$bin" --nologo -clp:NoSummary -v:q \
-    || fail "the build project does not compile; see the errors above."
+  # Said at once, on standard error (standard output stays the build's): the build takes a while the first time.
+  printf 'Building the build app (first run or build/ changed, ~1-2 min)...\n' >&2
+  # dotnet build prints "Build succeeded / 0 Warning(s) / Time Elapsed" even with -clp:NoSummary: its output goes to
+  # a file, shown only when the build fails, where it holds the compiler's errors. Meanwhile a line every 10 s.
+  build_log="$cache/build-app.log"
+  dotnet build "$root/build/Build/Build.csproj" --configuration Release --output "$bin" --nologo -clp:NoSummary -v:q >"$build_log" 2>&1 &
+  build_pid=$!
+  # A background job ignores Ctrl-C: stopping this script stops the build it started.
+  trap 'kill "$build_pid" 2>/dev/null; exit 130' INT TERM
+  seconds=0
+  while kill -0 "$build_pid" 2>/dev/null; do
+    sleep 1
+    seconds=$((seconds + 1))
+    if [ $((seconds % 10)) -eq 0 ] && kill -0 "$build_pid" 2>/dev/null; then
+      printf 'Still building the build app: %d s\n' "$seconds" >&2
+    fi
+  done
+  build_status=0
+  wait "$build_pid" || build_status=$?
+  trap - INT TERM
+  if [ "$build_status" -ne 0 ]; then
+    cat "$build_log" >&2
+    fail "the build project does not compile; see the errors above."
+  fi
   printf '%s' "$current" > "$build_stamp"
 fi
 

@@ -17,6 +17,9 @@ namespace Build;
 /// </summary>
 public static class BuildHost
 {
+    /// <summary>The longest a task may print nothing before the host says it is still running (issue #17: no step silent for more than ~10 s).</summary>
+    public static readonly TimeSpan HeartbeatQuiet = TimeSpan.FromSeconds(10);
+
     public static CakeHost Create(SecretRegistry secrets)
     {
         SecretEnvironment.RegisterAll(secrets);
@@ -28,6 +31,7 @@ public static class BuildHost
             .AddAssembly(typeof(BuildHost).Assembly)
             .DescribeArguments(ParameterTable.All.Select(parameter => parameter.ToHost()))
             .UseDurationFormat(DurationText.Format)
+            .UseHeartbeat(HeartbeatQuiet)
             .UseOutputFilter(secrets.Redact)
             .UseErrorLineLimit(Bounded.LineCharacters, (context, message) => SaveWholeError(context, message, secrets))
             .ConfigureServices(services => services

@@ -29,6 +29,7 @@ public sealed class CakeHost
     private Func<IFrostingContext, string, string?> _saveWholeError = static (_, _) => null;
     private IReadOnlyList<ArgumentDescription> _arguments = [];
     private Func<TimeSpan, string> _formatDuration = static duration => duration.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+    private TimeSpan? _heartbeatQuiet;
 
     public CakeHost UseContext<TContext>()
         where TContext : class, IFrostingContext
@@ -124,12 +125,24 @@ public sealed class CakeHost
         return this;
     }
 
+    /// <summary>
+    /// While a task runs and the build has printed nothing for <paramref name="quiet"/>, prints
+    /// "Still running &lt;task&gt;: &lt;elapsed&gt;" (and again after each further <paramref name="quiet"/> of silence).
+    /// </summary>
+    public CakeHost UseHeartbeat(TimeSpan quiet)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(quiet, TimeSpan.Zero);
+        _heartbeatQuiet = quiet;
+        return this;
+    }
+
     public int Run(IEnumerable<string> args) => RunAsync(args).GetAwaiter().GetResult();
 
     public async Task<int> RunAsync(IEnumerable<string> args)
     {
-        using var output = new FilteringTextWriter(_output, _outputFilter);
-        using var error = new FilteringTextWriter(_error, _outputFilter);
+        var activity = new OutputActivity();
+        using var output = new FilteringTextWriter(_output, _outputFilter, activity);
+        using var error = new FilteringTextWriter(_error, _outputFilter, activity);
         var console = new TextWriterConsole(output, error);
         var ansi = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -176,7 +189,10 @@ public sealed class CakeHost
         var engine = provider.GetRequiredService<ICakeEngine>();
         var tasks = provider.GetServices<IFrostingTask>().ToList();
         TaskRegistrar.Register(engine, context, tasks, log);
-        RegisterLifetimes(engine, context, provider);
+        using var heartbeat = options.Mode == HostMode.Run && _heartbeatQuiet is { } quiet
+            ? new Heartbeat(activity, line => console.WriteLine(line), quiet, _formatDuration)
+            : null;
+        RegisterLifetimes(engine, context, provider, heartbeat);
 
         var known = engine.Tasks.FirstOrDefault(task => task.Name.Equals(options.Target, StringComparison.OrdinalIgnoreCase));
         var needsTarget = options.Mode is HostMode.Run or HostMode.DryRun;
@@ -197,18 +213,39 @@ public sealed class CakeHost
         // Only a run that executes tasks may write: a dry run's cut error line is not saved anywhere.
         var failures = new FailureReporter(log, console, _errorLineLimit, message => options.Mode == HostMode.Run ? _saveWholeError(context, message) : null);
         using var interrupts = options.Mode == HostMode.Run ? InterruptHook.Install(Interruption.Current, console) : null;
-        return await RunTargetAsync(host, known?.Name ?? options.Target, () => PreflightAsync(provider, engine, tasks, context, needsTarget ? known : null, options.Exclusive), failures);
+        return await RunTargetAsync(host, known?.Name ?? options.Target, () => PreflightAsync(provider, engine, tasks, context, needsTarget ? known : null, options.Exclusive, heartbeat), failures);
     }
 
     // Tree and description walk the graph without running it: no preflight, as no Setup.
-    private static Task PreflightAsync(IServiceProvider provider, ICakeEngine engine, List<IFrostingTask> tasks, IFrostingContext context, ICakeTaskInfo? target, bool exclusive)
+    private static async Task PreflightAsync(IServiceProvider provider, ICakeEngine engine, List<IFrostingTask> tasks, IFrostingContext context, ICakeTaskInfo? target, bool exclusive, Heartbeat? heartbeat)
     {
         if (target is null || provider.GetService<IFrostingPreflight>() is not { } preflight)
         {
-            return Task.CompletedTask;
+            return;
         }
 
-        return preflight.RunAsync(context, RunPlan.Of(engine, tasks, target.Name, exclusive), Interruption.Current.Token);
+        heartbeat?.Begin("the checks before the first task");
+        try
+        {
+            await preflight.RunAsync(context, RunPlan.Of(engine, tasks, target.Name, exclusive), Interruption.Current.Token);
+        }
+        finally
+        {
+            heartbeat?.End();
+        }
+    }
+
+    private static void Beating(Heartbeat? heartbeat, string what, Action action)
+    {
+        heartbeat?.Begin(what);
+        try
+        {
+            action();
+        }
+        finally
+        {
+            heartbeat?.End();
+        }
     }
 
     private ServiceProvider BuildServices(HostOptions options, ICakeLog log, IAnsiConsole ansi, IConsole console)
@@ -261,26 +298,37 @@ public sealed class CakeHost
             .OrderBy(type => type.FullName, StringComparer.Ordinal);
     }
 
-    private static void RegisterLifetimes(ICakeEngine engine, IFrostingContext context, IServiceProvider provider)
+    // Cake takes one task setup and one task teardown: the heartbeat goes around the task lifetime's.
+    private static void RegisterLifetimes(ICakeEngine engine, IFrostingContext context, IServiceProvider provider, Heartbeat? heartbeat)
     {
         if (provider.GetService<IFrostingSetup>() is { } setup)
         {
-            engine.RegisterSetupAction(info => setup.Setup(context, info));
+            engine.RegisterSetupAction(info => Beating(heartbeat, "Setup", () => setup.Setup(context, info)));
         }
 
         if (provider.GetService<IFrostingTeardown>() is { } teardown)
         {
-            engine.RegisterTeardownAction(info => teardown.Teardown(context, info));
+            engine.RegisterTeardownAction(info => Beating(heartbeat, "TearDown", () => teardown.Teardown(context, info)));
         }
 
-        if (provider.GetService<IFrostingTaskSetup>() is { } taskSetup)
+        var taskSetup = provider.GetService<IFrostingTaskSetup>();
+        if (taskSetup is not null || heartbeat is not null)
         {
-            engine.RegisterTaskSetupAction(info => taskSetup.Setup(context, info));
+            engine.RegisterTaskSetupAction(info =>
+            {
+                heartbeat?.Begin(info.Task.Name);
+                taskSetup?.Setup(context, info);
+            });
         }
 
-        if (provider.GetService<IFrostingTaskTeardown>() is { } taskTeardown)
+        var taskTeardown = provider.GetService<IFrostingTaskTeardown>();
+        if (taskTeardown is not null || heartbeat is not null)
         {
-            engine.RegisterTaskTeardownAction(info => taskTeardown.Teardown(context, info));
+            engine.RegisterTaskTeardownAction(info =>
+            {
+                heartbeat?.End();
+                taskTeardown?.Teardown(context, info);
+            });
         }
     }
 

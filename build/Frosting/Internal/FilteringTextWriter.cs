@@ -5,8 +5,9 @@ namespace Cake.Frosting.Internal;
 /// <summary>
 /// Passes whole lines through a filter (secret redaction) before they reach the inner writer.
 /// Partial lines are held until their newline or a flush, so a secret split across writes is still caught.
+/// Each write that reaches the inner writer is recorded in <paramref name="activity"/> (what the heartbeat measures).
 /// </summary>
-internal sealed class FilteringTextWriter(TextWriter inner, Func<string, string> filter) : TextWriter
+internal sealed class FilteringTextWriter(TextWriter inner, Func<string, string> filter, OutputActivity? activity = null) : TextWriter
 {
     private readonly StringBuilder _pending = new();
     private readonly Lock _gate = new();
@@ -73,5 +74,6 @@ internal sealed class FilteringTextWriter(TextWriter inner, Func<string, string>
         inner.Write(filter(_pending.ToString()));
         inner.Flush();
         _pending.Clear();
+        activity?.Printed();
     }
 }

@@ -58,6 +58,12 @@ public sealed class CompileErrorTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.False(Directory.Exists(Path.Combine(_build.Artifacts, "compile")), run.ToString());
+
+        // Progress, not MSBuild's closing summary.
+        Assert.Contains(run.OutputLines, line => line.StartsWith("Compile: built Fine (1 of 1, ", StringComparison.Ordinal));
+        Assert.DoesNotContain("Build succeeded", run.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("Time Elapsed", run.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("Warning(s)", run.All, StringComparison.Ordinal);
     }
 
     public void Dispose() => _build.Dispose();

@@ -136,3 +136,10 @@ public sealed class FailingAtLength : FrostingTask<RecordingContext>
     public override void Run(RecordingContext context) =>
         throw new InvalidOperationException("the file is invalid: " + string.Join("; ", Enumerable.Range(1, Problems).Select(n => $"entry {n} is wrong")));
 }
+
+/// <summary>Prints nothing for a while: the heartbeat speaks for it.</summary>
+[TaskName(nameof(Quiet))]
+public sealed class Quiet : FrostingTask<RecordingContext>
+{
+    public override void Run(RecordingContext context) => Thread.Sleep(TimeSpan.FromMilliseconds(2000));
+}

@@ -1,5 +1,8 @@
 using Build.Core;
+using Build.Core.Processes;
+using Build.Core.Text;
 using Build.Stages.Versioning;
+using Cake.Common.Diagnostics;
 using Cake.Common.Tools.DotNet;
 using Cake.Common.Tools.DotNet.Build;
 using Cake.Common.Tools.DotNet.MSBuild;
@@ -21,6 +24,7 @@ public sealed class CompileTask : FrostingTask<BuildContext>
         Directory.CreateDirectory(errorLog.GetDirectory().FullPath);
         File.Delete(errorLog.FullPath);
         var exitCode = 0;
+        var progress = new CompileProgress(line => context.Information("{0}", line), SolutionProjects.Count(context.Paths.Solution.FullPath), DurationText.Format);
         context.DotNetBuild(context.Paths.Solution.FullPath, new DotNetBuildSettings
         {
             Configuration = context.BuildConfiguration,
@@ -32,6 +36,9 @@ public sealed class CompileTask : FrostingTask<BuildContext>
                 .WithProperty("GitCommit", version.Commit)
                 .WithProperty("ContinuousIntegrationBuild", context.IsCi ? "true" : "false")
                 .AddFileLogger(new MSBuildFileLoggerSettings { LogFile = errorLog.FullPath, SummaryOutputLevel = MSBuildLoggerOutputLevel.ErrorsOnly }),
+            SetupProcessSettings = process => process.CaptureOutput(
+                new OutputCapture(progress.Receive),
+                new OutputCapture(line => context.Error("{0}", line))),
             HandleExitCode = code =>
             {
                 exitCode = code;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Build.Core;
 using Build.Core.Gates;
+using Build.Core.Processes;
 using Build.Core.Secrets;
+using Build.Core.Text;
 using Build.Parameters;
 using Build.Stages.Compile;
 using Cake.Common.Diagnostics;
@@ -9,6 +11,7 @@ using Cake.Common.IO;
 using Cake.Common.Tools.DotNet;
 using Cake.Common.Tools.DotNet.Test;
 using Cake.Core;
+using Cake.Core.IO;
 using Cake.Frosting;
 
 namespace Build.Stages.Test;
@@ -31,25 +34,11 @@ public sealed class TestTask : FrostingTask<BuildContext>
         }
 
         var exitCode = 0;
-        context.DotNetTest(context.Paths.Solution.FullPath, new DotNetTestSettings
+        var progress = new TestProgress(line => context.Information("{0}", line), DurationText.Format);
+        using (progress.Start())
         {
-            Configuration = context.BuildConfiguration,
-            NoBuild = true,
-            NoRestore = true,
-            Filter = TestSelection.Filter(context.Parameters.Tests),
-            ResultsDirectory = results,
-            Loggers = ["trx;LogFilePrefix=tests", "console;verbosity=minimal"],
-            Collectors = ["XPlat Code Coverage"],
-
-            // Test projects one at a time: run in parallel here, coverlet recorded 0 hits for the web app
-            // (its WebApplicationFactory host), and the 2-core machines gain little from parallel projects.
-            ArgumentCustomization = arguments => arguments.Append("-m:1"),
-            HandleExitCode = code =>
-            {
-                exitCode = code;
-                return true;
-            },
-        });
+            context.DotNetTest(context.Paths.Solution.FullPath, Settings(context, results, progress, code => exitCode = code));
+        }
 
         var trxFiles = TestResultFiles.Organize(results.FullPath);
         if (trxFiles.Count == 0)
@@ -63,7 +52,7 @@ public sealed class TestTask : FrostingTask<BuildContext>
         var runs = trxFiles.Select(TrxReader.Read).ToList();
         JUnitWriter.Write(runs, results.CombineWithFilePath("junit.xml").FullPath);
         var summary = new TestRunSummary(runs);
-        Publish(context, summary, unitOnly);
+        Publish(context, summary, SlowestTests.Of(runs), unitOnly);
 
         if (summary.HasFailures)
         {
@@ -82,14 +71,44 @@ public sealed class TestTask : FrostingTask<BuildContext>
         }
     }
 
-    private static void Publish(BuildContext context, TestRunSummary summary, bool unitOnly)
+    private static DotNetTestSettings Settings(BuildContext context, DirectoryPath results, TestProgress progress, Action<int> exitCode) => new()
+    {
+        Configuration = context.BuildConfiguration,
+        NoBuild = true,
+        NoRestore = true,
+        Filter = TestSelection.Filter(context.Parameters.Tests),
+        ResultsDirectory = results,
+
+        // Normal verbosity names each test as it ends: what TestProgress counts (and hides).
+        Loggers = ["trx;LogFilePrefix=tests", "console;verbosity=normal"],
+        Collectors = ["XPlat Code Coverage"],
+
+        // Test projects one at a time: run in parallel here, coverlet recorded 0 hits for the web app
+        // (its WebApplicationFactory host), and the 2-core machines gain little from parallel projects.
+        ArgumentCustomization = arguments => arguments.Append("-m:1"),
+        SetupProcessSettings = process => process.CaptureOutput(
+            new OutputCapture(progress.Receive),
+            new OutputCapture(line => context.Error("{0}", line))),
+        HandleExitCode = code =>
+        {
+            exitCode(code);
+            return true;
+        },
+    };
+
+    private static void Publish(BuildContext context, TestRunSummary summary, IReadOnlyList<TestCaseResult> slowest, bool unitOnly)
     {
         foreach (var failure in summary.FailedTests)
         {
             context.Error("Failed: {0}", failure);
         }
 
-        context.Report.AddSection("Tests", summary.ToMarkdown() + (unitOnly ? $"\n**Tests: {TestSelection.UnitOnly}.**\n" : ""));
+        foreach (var line in SlowestTests.Lines(slowest, DurationText.Format))
+        {
+            context.Information("{0}", line);
+        }
+
+        context.Report.AddSection("Tests", summary.ToMarkdown() + SlowestTests.ToMarkdown(slowest, DurationText.Format) + (unitOnly ? $"\n**Tests: {TestSelection.UnitOnly}.**\n" : ""));
         context.Report.AddOutput("passed", summary.Passed.ToString(CultureInfo.InvariantCulture));
         context.Report.AddOutput("failed", (summary.Failed + summary.Errors).ToString(CultureInfo.InvariantCulture));
         context.Report.AddOutput("skipped", summary.Skipped.ToString(CultureInfo.InvariantCulture));

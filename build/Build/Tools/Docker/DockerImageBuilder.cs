@@ -15,7 +15,10 @@ public sealed class DockerImageBuilder(IFileSystem fileSystem, ICakeEnvironment 
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        var result = RunCaptured("build", settings, GetArguments(context, settings), echo: true);
+        // The legacy builder's output is condensed to a line per step; BuildKit's plain progress is shown as it is.
+        var condensed = settings.BuildKit ? null : new LegacyBuildOutput(line => Log.Information("{0}", line));
+        var result = RunCaptured("build", settings, GetArguments(context, settings), condensed is null ? line => Log.Information("{0}", line) : condensed.Receive);
+        condensed?.Finish(result.Succeeded);
         if (!result.Succeeded)
         {
             throw new CakeException($"docker build failed (exit code {result.ExitCode}): {result.ErrorLine}");

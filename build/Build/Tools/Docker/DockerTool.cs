@@ -40,10 +40,14 @@ public abstract class DockerTool<TSettings>(IFileSystem fileSystem, ICakeEnviron
     protected override IEnumerable<string> GetToolExecutableNames() => ["docker", "docker.exe"];
 
     /// <summary>Runs docker and returns its exit code and output; the caller decides what a failure means.</summary>
-    protected DockerCommandResult RunCaptured(string command, TSettings settings, ProcessArgumentBuilder arguments, bool echo, ProcessStandardInput? standardInput = null)
+    protected DockerCommandResult RunCaptured(string command, TSettings settings, ProcessArgumentBuilder arguments, bool echo, ProcessStandardInput? standardInput = null) =>
+        RunCaptured(command, settings, arguments, echo ? line => Log.Information("{0}", line) : null, standardInput);
+
+    /// <summary>Runs docker and returns its exit code and output; each line, as it arrives, also goes to <paramref name="onLine"/>.</summary>
+    protected DockerCommandResult RunCaptured(string command, TSettings settings, ProcessArgumentBuilder arguments, Action<string>? onLine, ProcessStandardInput? standardInput = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var output = new OutputCapture(echo ? line => Log.Information("{0}", line) : null);
+        var output = new OutputCapture(onLine);
 
         // Standard output alone too: what docker prints for a program to read (JSON, ids) without its warnings.
         var standardOutput = new OutputCapture(line => output.Receive(line));

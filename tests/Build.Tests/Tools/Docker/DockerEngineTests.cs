@@ -53,4 +53,43 @@ public sealed class DockerEngineTests(DockerEngineFixture docker) : IDisposable
 
         Assert.Null(docker.Context.DockerImageInspect($"build-tests/missing-{docker.RunId}:1"));
     }
+
+    [Fact]
+    public void The_legacy_builder_s_output_is_one_line_per_step_and_a_failing_step_is_shown_whole()
+    {
+        docker.RequireEngine();
+        var folder = Directory.CreateTempSubdirectory("build-tests-legacy-").FullName;
+        try
+        {
+            File.WriteAllText(System.IO.Path.Combine(folder, "hello.txt"), "hello\n");
+            File.WriteAllText(System.IO.Path.Combine(folder, "Dockerfile"), "FROM scratch\nCOPY hello.txt /hello.txt\nLABEL step=three\n");
+            var built = $"build-tests/legacy-{docker.RunId}:1";
+            docker.Track(built);
+            var before = docker.Output.Length;
+
+            docker.Context.DockerBuild(new DirectoryPath(folder), new DockerBuildSettings { Tags = { built }, BuildKit = false });
+
+            var lines = docker.Output[before..].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.Equal(3, lines.Length);
+            Assert.Matches(@"^Step 1/3 : FROM scratch \(\d+\.\ds\)$", lines[0]);
+            Assert.Matches(@"^Step 2/3 : COPY hello.txt /hello.txt \(\d+\.\ds\)$", lines[1]);
+            Assert.Matches(@"^Step 3/3 : LABEL step=three \(\d+\.\ds\)$", lines[2]);
+
+            // scratch has no shell: the RUN step fails, and everything it printed is shown.
+            File.AppendAllText(System.IO.Path.Combine(folder, "Dockerfile"), "RUN echo never\n");
+            before = docker.Output.Length;
+            var error = Assert.Throws<CakeException>(() => docker.Context.DockerBuild(new DirectoryPath(folder), new DockerBuildSettings { BuildKit = false }));
+
+            var failed = docker.Output[before..];
+            Assert.Contains("Step 4/4 : RUN echo never\n", failed, StringComparison.Ordinal);
+            Assert.Contains(" ---> Running in ", failed, StringComparison.Ordinal);
+            Assert.StartsWith("docker build failed (exit code ", error.Message, StringComparison.Ordinal);
+            Assert.Contains(error.Message[(error.Message.IndexOf("): ", StringComparison.Ordinal) + 3)..], failed, StringComparison.Ordinal);
+            Assert.DoesNotContain("DEPRECATED", docker.Output[before..], StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
