@@ -114,7 +114,7 @@ public sealed class EcsDeployEndToEndTests : IDisposable
         running.WaitForOutput("rollout IN_PROGRESS", TimeSpan.FromMinutes(2));
 
         running.Interrupt(wholeGroup: false);
-        var run = running.WaitForExit(TimeSpan.FromMinutes(1));
+        var run = running.WaitForExit(TimeSpan.FromMinutes(4));
 
         Assert.Equal(130, run.ExitCode);
         Assert.Contains("Interrupted (SIGINT) during Deploy", run.ErrorLines[^1], StringComparison.Ordinal);
