@@ -24,8 +24,12 @@ public sealed record CoverageThreshold(string Package, decimal LinePercent, deci
         if (package is null)
         {
             var names = report.Packages.Count > 0 ? string.Join(", ", report.Packages.Select(candidate => candidate.Name)) : "none";
+            var cause = report.Packages.Count > 0
+                ? "."
+                : "; coverlet recorded no module at all, which happens when an interrupted test run left its instrumented assemblies half restored:"
+                  + " rebuild them (./build.sh --target Clean, then run again).";
             return new CoverageThresholdResult(this, null, false,
-                $"Coverage of {Package} cannot be checked: {report.FilePath} has no package named '{Package}' (packages: {names}).");
+                $"Coverage of {Package} cannot be checked: {report.FilePath} has no package named '{Package}' (packages: {names}){cause}");
         }
 
         var passed = package.LinePercent >= LinePercent && package.BranchPercent >= BranchPercent;

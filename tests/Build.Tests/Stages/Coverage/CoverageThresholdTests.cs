@@ -59,6 +59,19 @@ public sealed class CoverageThresholdTests
             result.Message);
     }
 
+    [Fact]
+    public void A_report_without_any_package_says_what_leaves_one_and_how_to_recover()
+    {
+        var empty = CoberturaReader.Parse(System.Xml.Linq.XDocument.Parse("<coverage line-rate=\"0\" branch-rate=\"0\"><sources /><packages /></coverage>"), "artifacts/coverage/Cobertura.xml");
+
+        var result = new CoverageThreshold("App", 80, 60).Evaluate(empty);
+
+        Assert.False(result.Passed);
+        Assert.Equal(
+            "Coverage of App cannot be checked: artifacts/coverage/Cobertura.xml has no package named 'App' (packages: none); coverlet recorded no module at all, which happens when an interrupted test run left its instrumented assemblies half restored: rebuild them (./build.sh --target Clean, then run again).",
+            result.Message);
+    }
+
     [Theory]
     [InlineData(-1, 50)]
     [InlineData(50, 100.5)]
