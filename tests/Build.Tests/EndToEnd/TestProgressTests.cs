@@ -11,29 +11,9 @@ public sealed class TestProgressTests : IDisposable
     // Restore, build and test of the fixture project; generous for a loaded 2-core machine.
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
-    private const string Tests = """
-        using Xunit;
-
-        namespace Sample.Progress;
-
-        public class ClockTests
-        {
-            [Fact]
-            public void Waits_a_while() => System.Threading.Thread.Sleep(11_500);
-
-            [Fact]
-            public void Waits_a_little() => System.Threading.Thread.Sleep(300);
-
-            [Theory]
-            [InlineData(1)]
-            [InlineData(2)]
-            public void Ticks(int tick) => Assert.True(tick > 0);
-
-            [Fact(Skip = "not today")]
-            public void Skipped() => Assert.Fail("skipped");
-        }
-
-        """;
+    // The fixture project's tests: one slow, one short, a theory and one skipped test (what the "skipped" count shows).
+    // It is a .cs.txt file so that it is copied next to the tests, never compiled or run as one of this suite's tests.
+    private static readonly string Tests = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "test-progress", "ClockTests.cs.txt"));
 
     private readonly BuildProcess _build = new();
 
