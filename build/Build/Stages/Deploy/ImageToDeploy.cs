@@ -23,13 +23,14 @@ public sealed record ImageToDeploy(string Reference, string? Version, string? Im
         ArgumentNullException.ThrowIfNull(context);
         var environment = context.BuildEnvironment.Name;
         var step = $"Deploy to {environment}";
-        if (context.Results.TryGet<PushedImage>() is null && PushedImageFile.Read(context.Paths, environment) is { PromotedFrom: { } source } promoted)
+        var pushedInThisRun = context.Results.TryGet<PushedImage>();
+        if (pushedInThisRun is null && PushedImageFile.Read(context.Paths, environment) is { PromotedFrom: { } source } promoted)
         {
             return Promoted(context, promoted, source);
         }
 
         var image = ImageRecordFile.Resolve(context);
-        var reference = context.Results.TryGet<PushedImage>()?.Reference ?? PushedImageFile.ReadReference(context.Paths, image, environment);
+        var reference = pushedInThisRun?.Reference ?? PushedImageFile.ReadReference(context.Paths, image, environment);
         GateEvidence.Require(context, step, image.Id);
         return new ImageToDeploy(reference, image.Labels.GetValueOrDefault(OciLabels.Version), image.Repository);
     }

@@ -62,18 +62,7 @@ public sealed class PromoteTask(PromotePrecondition precondition) : AsyncFrostin
             throw new CakeException($"{scan.FailureMessage} {promoted.Reference} is in {environment.Name}'s repository but is not recorded for deploy.");
         }
 
-        var record = new PushedImageRecord(
-            environment.Name,
-            promoted.Reference,
-            promoted.RepositoryUrl,
-            image.Digest,
-            [.. check.Tags.Select(tag => ImageTags.Reference(promoted.RepositoryUrl, tag))],
-            check.Present,
-            image.ImageId,
-            promoted.CompressedSizeBytes,
-            context.BuildVersion.Commit,
-            image.Version,
-            DateTimeOffset.UtcNow)
+        var record = PushedImageFile.Of(environment.Name, promoted, image.ImageId, context.BuildVersion.Commit, image.Version) with
         {
             PromotedFrom = new PromotionSource(source.Environment.Name, image.Reference, scan.Summary),
         };

@@ -30,8 +30,14 @@ public static partial class PushedImageFile
     /// <summary>The record of a push of <paramref name="image"/> to <paramref name="environment"/> (<paramref name="commit"/>: null for a dirty tree).</summary>
     public static PushedImageRecord Of(string environment, PushedImage pushed, ImageBuildResult image, string? commit)
     {
-        ArgumentNullException.ThrowIfNull(pushed);
         ArgumentNullException.ThrowIfNull(image);
+        return Of(environment, pushed, image.Id, commit, image.Labels.GetValueOrDefault(OciLabels.Version));
+    }
+
+    /// <summary>The record of what <paramref name="pushed"/> put in <paramref name="environment"/>'s registry: a push, or (with PromotedFrom set) a promotion.</summary>
+    public static PushedImageRecord Of(string environment, PushedImage pushed, string imageId, string? commit, string? version)
+    {
+        ArgumentNullException.ThrowIfNull(pushed);
         return new PushedImageRecord(
             environment,
             pushed.Reference,
@@ -39,10 +45,10 @@ public static partial class PushedImageFile
             pushed.Digest,
             [.. pushed.Tags.Select(tag => ImageTags.Reference(pushed.RepositoryUrl, tag))],
             pushed.AlreadyPresentTags,
-            image.Id,
+            imageId,
             pushed.CompressedSizeBytes,
             commit,
-            image.Labels.GetValueOrDefault(OciLabels.Version),
+            version,
             DateTimeOffset.UtcNow);
     }
 
