@@ -53,8 +53,10 @@ public sealed class BuildTaskLifetime(ScheduledTasks scheduled) : FrostingTaskLi
     private NotifiesAttribute? NotificationOf(string task) =>
         scheduled.Tasks.Where(type => type.GetCustomAttribute<TaskNameAttribute>()?.Name == task).Select(type => type.GetCustomAttribute<NotifiesAttribute>()).FirstOrDefault();
 
+    // The scheduler says why (a criteria's message, or "unchanged since ..."); Cake's own engine (dry runs) marks the criteria.
     private static string? SkipReason(ITaskTeardownContext info) =>
-        info.Skipped && info.Task is CakeTask task
-            ? task.Criterias.FirstOrDefault(criteria => criteria.CausedSkippingOfTask)?.Message ?? "Skipped"
-            : null;
+        !info.Skipped ? null
+        : TaskRun.Current?.SkipReason
+            ?? (info.Task as CakeTask)?.Criterias.FirstOrDefault(criteria => criteria.CausedSkippingOfTask)?.Message
+            ?? "Skipped";
 }

@@ -13,6 +13,7 @@ using Cake.Frosting;
 
 namespace Build.Stages.Accessibility;
 
+[ExclusiveUse(SharedResources.AppBinaries)]
 [TaskName("Accessibility")]
 [TaskDescription("Starts the built service (or uses --a11y-url), crawls it and runs axe (WCAG 2.1 A/AA) in headless Chromium; fails at --a11y-impact and above unless baselined; HTML, JSON and SARIF in artifacts/accessibility.")]
 [IsDependentOn(typeof(CompileTask))]

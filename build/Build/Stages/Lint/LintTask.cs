@@ -11,6 +11,7 @@ using Cake.Frosting;
 
 namespace Build.Stages.Lint;
 
+[ExclusiveUse(SharedResources.SolutionBuild)]
 [TaskName("Lint")]
 [TaskDescription("dotnet format (style, whitespace, analyzers), shellcheck, a secret scan (tracked files and the commits since the last v* tag), and the CI files against the pipeline model (./build.sh --target CiFiles renders them), every finding as file:line; with TerraformValidate (terraform fmt + validate).")]
 [IsDependentOn(typeof(RestoreTask))]

@@ -16,6 +16,7 @@ using Cake.Frosting;
 
 namespace Build.Stages.Test;
 
+[ExclusiveUse(SharedResources.AppBinaries)]
 [TaskName("Test")]
 [TaskDescription("Runs every test project with coverage collection (--tests unit: only the tests that need no external component); TRX and JUnit XML in artifacts/test-results, failed tests named.")]
 [IsDependentOn(typeof(CompileTask))]
