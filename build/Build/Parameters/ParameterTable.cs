@@ -38,6 +38,18 @@ public static class ParameterTable
         ReadmeNote = ": for the later steps of one CI job, whose archive holds every step's outputs",
     };
 
+    public static readonly ParameterDescriptor Cache = ParameterDescriptor.Choice(
+        ArgumentNames.Cache, CacheModes.All, CacheModes.Auto, "skip Lint, Test, Accessibility and Image when their inputs are unchanged since they last succeeded here: `auto` locally but not on CI, `on` also on CI, `off` never") with
+    {
+        ReadmeNote = " (see [Skipping unchanged stages](build/docs/outputs.md#skipping-unchanged-stages))",
+    };
+
+    public static readonly ParameterDescriptor NoCache = ParameterDescriptor.Switch(
+        ArgumentNames.NoCache, "run every task even when its inputs are unchanged (same as `--cache off`)") with
+    {
+        Aliases = [ArgumentNames.Force],
+    };
+
     public static readonly ParameterDescriptor LockWait = ParameterDescriptor.Number(
         ArgumentNames.LockWait, 0, BuildParameters.MaxLockWaitSeconds, BuildParameters.DefaultLockWaitSeconds, "seconds", "how long to wait for another build of this checkout to end before refusing with exit code 3") with
     {
@@ -182,7 +194,7 @@ public static class ParameterTable
     /// <summary>Gets every parameter, in the README's order.</summary>
     public static IReadOnlyList<ParameterDescriptor> All { get; } =
     [
-        Configuration, Environment, Version, Artifacts, KeepArtifacts, LockWait, NoInstall,
+        Configuration, Environment, Version, Artifacts, KeepArtifacts, Cache, NoCache, LockWait, NoInstall,
         CoverageThreshold, BranchThreshold, Tests,
         AccessibilityUrl, AccessibilityMaxPages, AccessibilityImpact, AccessibilityPaths, BrowserPath,
         ImageRepository, ImageBuildMode, BaseImage, SdkImage, ImageBuilder, ImageSizeBudget, Registry, EcrRepository,

@@ -1,3 +1,4 @@
+using Build.Core.Incremental;
 using Build.Core;
 using Build.Core.Ci;
 using Build.Core.Gates;
@@ -15,8 +16,18 @@ namespace Build.Stages.Lint;
 [TaskName("Lint")]
 [TaskDescription("dotnet format (style, whitespace, analyzers), shellcheck, a secret scan (tracked files and the commits since the last v* tag), and the CI files against the pipeline model (./build.sh --target CiFiles renders them), every finding as file:line; with TerraformValidate (terraform fmt + validate).")]
 [IsDependentOn(typeof(RestoreTask))]
-public sealed class LintTask : FrostingTask<BuildContext>
+public sealed class LintTask : FrostingTask<BuildContext>, IIncrementalTask
 {
+    public IReadOnlyList<string> ArtifactOutputs { get; } = ["lint/**"];
+
+    // Every source file (the linters and the secret scan read them all) and HEAD (the scan reads history).
+    public TaskInputs Inputs(BuildContext context) =>
+        CommonInputs.For(context).Files(context.Paths.Root.FullPath, ".").Value("head", context.BuildVersion.Commit);
+
+    public bool OutputsExist(BuildContext context) => true;
+
+    public void Restore(BuildContext context) => GateLedger.Pass(context, ReleaseGate.Lint);
+
     public override void Run(BuildContext context)
     {
         GateLedger.Open(context, ReleaseGate.Lint);

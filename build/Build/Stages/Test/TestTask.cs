@@ -1,3 +1,4 @@
+using Build.Core.Incremental;
 using System.Globalization;
 using Build.Core;
 using Build.Core.Gates;
@@ -20,8 +21,23 @@ namespace Build.Stages.Test;
 [TaskName("Test")]
 [TaskDescription("Runs every test project with coverage collection (--tests unit: only the tests that need no external component); TRX and JUnit XML in artifacts/test-results, failed tests named.")]
 [IsDependentOn(typeof(CompileTask))]
-public sealed class TestTask : FrostingTask<BuildContext>
+public sealed class TestTask : FrostingTask<BuildContext>, IIncrementalTask
 {
+    public IReadOnlyList<string> ArtifactOutputs { get; } = ["test-results/**"];
+
+    public TaskInputs Inputs(BuildContext context) =>
+        CommonInputs.For(context).Files(context.Paths.Root.FullPath, "src", "tests", "App.sln").Value("tests", context.Parameters.Tests);
+
+    public bool OutputsExist(BuildContext context) => true;
+
+    public void Restore(BuildContext context)
+    {
+        if (context.Parameters.Tests != BuildParameters.UnitTests)
+        {
+            GateLedger.Pass(context, ReleaseGate.Test);
+        }
+    }
+
     public override void Run(BuildContext context)
     {
         GateLedger.Open(context, ReleaseGate.Test);
