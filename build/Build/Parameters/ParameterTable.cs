@@ -39,9 +39,9 @@ public static class ParameterTable
     };
 
     public static readonly ParameterDescriptor Cache = ParameterDescriptor.Choice(
-        ArgumentNames.Cache, CacheModes.All, CacheModes.Auto, "skip Lint, Test, Accessibility and Image when their inputs are unchanged since they last succeeded here: `auto` locally but not on CI, `on` also on CI, `off` never") with
+        ArgumentNames.Cache, CacheModes.All, CacheModes.Auto, "skip Lint, Test, Accessibility and Image when their inputs are unchanged since they last passed here: `auto` skips locally, not on CI") with
     {
-        ReadmeNote = " (see [Skipping unchanged stages](build/docs/outputs.md#skipping-unchanged-stages))",
+        ReadmeNote = "; `on` also on CI, `off` never (see [Faster runs](#faster-runs-parallel-tasks-and-unchanged-stages))",
     };
 
     public static readonly ParameterDescriptor NoCache = ParameterDescriptor.Switch(

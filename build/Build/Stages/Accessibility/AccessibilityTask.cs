@@ -1,9 +1,9 @@
-using Build.Core.Incremental;
 using System.Diagnostics;
 using System.Globalization;
 using Build.Core;
 using Build.Core.Ci;
 using Build.Core.Gates;
+using Build.Core.Incremental;
 using Build.Core.Secrets;
 using Build.Parameters;
 using Build.Stages.Compile;

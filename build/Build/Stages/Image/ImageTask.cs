@@ -1,5 +1,5 @@
-using Build.Core.Incremental;
 using Build.Core;
+using Build.Core.Incremental;
 using Build.Parameters;
 using Build.Stages.Compile;
 using Build.Stages.Push;

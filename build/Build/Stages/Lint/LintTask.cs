@@ -1,7 +1,7 @@
-using Build.Core.Incremental;
 using Build.Core;
 using Build.Core.Ci;
 using Build.Core.Gates;
+using Build.Core.Incremental;
 using Build.Core.Secrets;
 using Build.Stages.CiFiles;
 using Build.Stages.Compile;

@@ -1,7 +1,7 @@
-using Build.Core.Incremental;
 using System.Globalization;
 using Build.Core;
 using Build.Core.Gates;
+using Build.Core.Incremental;
 using Build.Core.Processes;
 using Build.Core.Secrets;
 using Build.Core.Text;
