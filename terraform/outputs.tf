@@ -119,3 +119,12 @@ output "test_url" {
   description = "URL of the test listener, where Deploy smoke-tests the new revision before production traffic moves (empty for ROLLING)."
   value       = local.shifts_traffic ? "http://${aws_lb.this.dns_name}:${var.test_listener_port}" : ""
 }
+
+output "test_traffic_gate" {
+  description = "The test-traffic gate's lifecycle hook Deploy sends with UpdateService (POST_TEST_TRAFFIC_SHIFT) and where it writes its verdicts: the Lambda function, the role ECS invokes it with, the SSM parameter prefix (null for ROLLING)."
+  value = local.shifts_traffic ? {
+    functionArn            = aws_lambda_function.test_traffic_gate[0].arn
+    roleArn                = aws_iam_role.ecs_load_balancers[0].arn
+    verdictParameterPrefix = local.test_traffic_verdict_prefix
+  } : null
+}

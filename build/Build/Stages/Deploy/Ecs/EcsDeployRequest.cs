@@ -8,7 +8,8 @@ namespace Build.Stages.Deploy.Ecs;
 /// <paramref name="ServiceUrl"/>, and how long the rollout (and, after a failed smoke test, the rollback) may take.
 /// <paramref name="Strategy"/> is the environment's deployment strategy (null: UpdateService names none, the service
 /// keeps its own); <paramref name="TestUrl"/> the test listener's URL, where a traffic-shifting strategy's test-traffic
-/// gate runs the smoke test before production traffic moves (null: no gate).
+/// gate runs the smoke test before production traffic moves (null: no gate); <paramref name="TestTrafficGate"/> the
+/// lifecycle hook that holds the deployment for the gate's verdict (null: the gate polls, nothing holds the deployment).
 /// </summary>
 public sealed record EcsDeployRequest(
     string Cluster,
@@ -19,7 +20,8 @@ public sealed record EcsDeployRequest(
     Uri ServiceUrl,
     TimeSpan Timeout,
     EcsStrategySettings? Strategy = null,
-    Uri? TestUrl = null)
+    Uri? TestUrl = null,
+    EcsTestTrafficGate? TestTrafficGate = null)
 {
     /// <summary>Gets "cluster/service", as messages name the target.</summary>
     public string Target => $"{Cluster}/{Service}";
