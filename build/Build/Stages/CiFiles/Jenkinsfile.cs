@@ -164,7 +164,11 @@ public static class Jenkinsfile
         line(4, $"{before} true");
         if (onTimer)
         {
-            line(4, "triggeredBy 'TimerTrigger'");
+            // main's timer only, even if another branch's job kept a timer from an older Jenkinsfile.
+            line(4, "allOf {");
+            line(5, "triggeredBy 'TimerTrigger'");
+            line(5, "branch 'main'");
+            line(4, "}");
         }
         else if (everyChange)
         {

@@ -121,7 +121,7 @@ public sealed class CheckedInCiFilesTests
         {
             Assert.Contains("not { triggeredBy 'TimerTrigger' }", Section(text, $"    stage('Deploy {environment}') {{", "\n    }\n"), StringComparison.Ordinal);
             var drift = Section(text, $"    stage('Drift {environment}') {{", "\n    }\n");
-            Assert.Contains("      when {\n        beforeAgent true\n        triggeredBy 'TimerTrigger'\n      }", drift, StringComparison.Ordinal);
+            Assert.Contains("      when {\n        beforeAgent true\n        allOf {\n          triggeredBy 'TimerTrigger'\n          branch 'main'\n        }\n      }", drift, StringComparison.Ordinal);
             Assert.Contains($"lock('deploy-{environment}')", drift, StringComparison.Ordinal);
             Assert.DoesNotContain("milestone", drift, StringComparison.Ordinal);
             Assert.Contains($"credentialsId: 'aws-drift-{environment}'", drift, StringComparison.Ordinal);
