@@ -72,6 +72,7 @@ public sealed class DriftEndToEndTests : IDisposable
             $"Error: Drift: 1 resource changed outside terraform in dev: {Address} (retention_in_days). Review them (artifacts/drift/dev/drift.json)",
             run.ErrorLines[^1],
             StringComparison.Ordinal);
+        Assert.Contains("This is a refresh-only plan", run.Output, StringComparison.Ordinal);
         Assert.Equal(state, File.ReadAllText(StateFile));
         Assert.Empty(Directory.EnumerateFiles(_build.Root, "*.tfplan", SearchOption.AllDirectories));
 
@@ -96,6 +97,17 @@ public sealed class DriftEndToEndTests : IDisposable
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.StartsWith($"Error: Drift: 1 resource changed outside terraform in dev: {Address} (deleted).", run.ErrorLines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_dry_run_walks_Prerequisites_then_Drift_and_runs_no_terraform()
+    {
+        var run = _build.Run("--target", "Drift", "--environment", "dev", "--terraform-backend", "emulator", "--dryrun");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("1. Prerequisites\n2. Drift\n", run.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_build.Path(".build", "terraform")), "the dry run ran terraform");
+        Assert.Empty(_logs.Operations);
     }
 
     [Theory]
