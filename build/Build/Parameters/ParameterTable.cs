@@ -14,7 +14,7 @@ public static class ParameterTable
         ArgumentNames.Configuration, BuildParameters.Configurations, "Release", "the build configuration, everywhere");
 
     public static readonly ParameterDescriptor Environment = ParameterDescriptor.Choice(
-        ArgumentNames.Environment, EnvironmentNames.All, EnvironmentNames.Local, "where Push pushes, Plan and Apply run terraform and Deploy deploys") with
+        ArgumentNames.Environment, EnvironmentNames.All, EnvironmentNames.Local, "where Push pushes, Plan, Apply and Drift run terraform and Deploy deploys") with
     {
         ReadmeNote = " (see [Environments](#environments))",
     };
