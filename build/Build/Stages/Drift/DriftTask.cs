@@ -18,6 +18,7 @@ namespace Build.Stages.Drift;
 /// never reads a state an apply is halfway through). The saved plan holds the objects' values, so it stays in the
 /// working copy and is deleted once read; what is kept is <see cref="DriftSummary"/>: addresses and attribute names.
 /// </summary>
+[ExclusiveUse(SharedResources.Terraform)]
 [TaskName("Drift")]
 [TaskDescription("terraform plan -refresh-only for --environment (changes nothing); fails listing each resource changed outside terraform and which attributes.")]
 [IsDependentOn(typeof(PrerequisitesTask))]
