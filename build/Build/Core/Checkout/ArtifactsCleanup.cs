@@ -27,6 +27,13 @@ public static class ArtifactsCleanup
             Directory.Delete(paths.PreviousArtifacts.FullPath, recursive: true);
         }
 
+        // What the skipped-as-unchanged stages would bring back is gone: so are their records.
+        var taskRecords = Path.GetDirectoryName(Incremental.TaskCacheRecord.PathOf(paths, "any"))!;
+        if (Directory.Exists(taskRecords))
+        {
+            Directory.Delete(taskRecords, recursive: true);
+        }
+
         foreach (var file in kept)
         {
             context.Warning("Kept {0}: terraform state Apply could not save. Push it with 'terraform state push' once the backend is reachable, then delete it.", paths.Artifacts.CombineWithFilePath(file).FullPath);
