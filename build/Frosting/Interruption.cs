@@ -12,6 +12,9 @@ namespace Cake.Frosting;
 /// </summary>
 public sealed class Interruption : IDisposable
 {
+    private readonly List<string> _running = [];
+    private string? _lastTask;
+    private string? _firstFailed;
     private readonly CancellationTokenSource _source = new();
     private readonly ConcurrentDictionary<int, bool> _acknowledged = new();
     private string? _signal;
@@ -38,10 +41,40 @@ public sealed class Interruption : IDisposable
     /// <summary>Gets when the run was interrupted, or null.</summary>
     public DateTimeOffset? RequestedAt => _requestedAt;
 
-    /// <summary>Gets or sets the task that is running (set by the host as each task starts).</summary>
-    public string? Task { get; set; }
+    /// <summary>
+    /// Gets the tasks that are running ("Test and Lint" when two run at once), else the one that ran last; null before
+    /// the first task; once nothing runs, the first task that failed. The host says when each task starts and ends.
+    /// </summary>
+    public string? Task
+    {
+        get
+        {
+            lock (_running)
+            {
+                return _running.Count > 0 ? string.Join(" and ", _running) : _firstFailed ?? _lastTask;
+            }
+        }
+    }
 
     public void Dispose() => _source.Dispose();
+
+    internal void TaskStarted(string task)
+    {
+        lock (_running)
+        {
+            _running.Add(task);
+            _lastTask = task;
+        }
+    }
+
+    internal void TaskEnded(string task, bool failed)
+    {
+        lock (_running)
+        {
+            _running.Remove(task);
+            _firstFailed ??= failed ? task : null;
+        }
+    }
 
     /// <summary>
     /// Records that a child process has received the interrupt itself (it said so, e.g. terraform's "Interrupt

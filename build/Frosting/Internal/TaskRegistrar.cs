@@ -26,11 +26,21 @@ internal static class TaskRegistrar
             builder.Does(async cakeContext =>
             {
                 // After an interrupt no further task starts: the task that would have run fails naming the interruption.
-                Interruption.Current.Task = name;
-                Interruption.Current.ThrowIfRequested($"before {name} started");
-                if (runs)
+                Interruption.Current.TaskStarted(name);
+                var failed = true;
+                try
                 {
-                    await task.RunAsync(cakeContext);
+                    Interruption.Current.ThrowIfRequested($"before {name} started");
+                    if (runs)
+                    {
+                        await task.RunAsync(cakeContext);
+                    }
+
+                    failed = false;
+                }
+                finally
+                {
+                    Interruption.Current.TaskEnded(name, failed);
                 }
             });
 

@@ -23,7 +23,8 @@ public sealed class InterruptionTests
     [Fact]
     public void A_task_that_failed_for_another_reason_is_described_as_interrupted_naming_the_task()
     {
-        using var interruption = new Interruption { Task = "Test" };
+        using var interruption = new Interruption();
+        interruption.TaskStarted("Test");
         interruption.Request("SIGINT");
 
         Assert.Equal("Interrupted (SIGINT) during Test: dotnet test failed (exit 130).", interruption.Describe(new CakeException("dotnet test failed (exit 130).")));
@@ -33,7 +34,8 @@ public sealed class InterruptionTests
     [Fact]
     public void A_failure_that_names_the_interruption_itself_is_kept_as_it_is_with_exit_code_130()
     {
-        using var interruption = new Interruption { Task = "Plan" };
+        using var interruption = new Interruption();
+        interruption.TaskStarted("Plan");
         interruption.Request("SIGINT");
         var stopped = Interruption.Stopped("Interrupted (SIGINT) during Plan (terraform plan (dev)): terraform stopped.");
 
@@ -52,5 +54,20 @@ public sealed class InterruptionTests
 
         Assert.Equal(130, thrown.ExitCode);
         Assert.Equal("Interrupted (SIGINT) before Apply started.", thrown.Message);
+    }
+
+    [Fact]
+    public void Tasks_running_at_once_are_all_named_and_afterwards_the_first_that_failed()
+    {
+        using var interruption = new Interruption();
+        interruption.TaskStarted("Test");
+        interruption.TaskStarted("ImageScan");
+        interruption.Request("SIGINT");
+        Assert.Equal("Interrupted (SIGINT) during Test and ImageScan: it stopped waiting.", interruption.Describe(new OperationCanceledException()));
+
+        interruption.TaskEnded("ImageScan", failed: false);
+        interruption.TaskEnded("Test", failed: true);
+
+        Assert.Equal("Test", interruption.Task);
     }
 }

@@ -8,10 +8,14 @@ namespace Build.Tests.Stages.Infrastructure;
 /// <summary>The Error line of an interrupted terraform command: how it stopped, the state lock, what is left.</summary>
 public sealed class TerraformInterruptionTests : IDisposable
 {
-    private readonly Interruption _interruption = new() { Task = "Plan" };
+    private readonly Interruption _interruption = new();
     private readonly string _folder = Directory.CreateTempSubdirectory("tf-interrupt-").FullName;
 
-    public TerraformInterruptionTests() => _interruption.Request("SIGINT");
+    public TerraformInterruptionTests()
+    {
+        _interruption.TaskStarted("Plan");
+        _interruption.Request("SIGINT");
+    }
 
     public void Dispose()
     {
