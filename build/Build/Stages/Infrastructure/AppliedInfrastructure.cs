@@ -9,7 +9,8 @@ namespace Build.Stages.Infrastructure;
 /// What Apply left for Deploy (artifacts/infrastructure/&lt;env&gt;.json, carried over between runs): where the
 /// environment's service runs, from terraform's outputs, for the commit that applied it; the deployment strategy
 /// (output <c>deployment_strategy</c>, null for infrastructure recorded before it existed: the service's own strategy
-/// stays) and the test listener's URL (output <c>test_url</c>, null when there is none).
+/// stays), the test listener's URL (output <c>test_url</c>, null when there is none) and the one-off tasks Deploy runs
+/// before the service is updated (output <c>pre_deploy_tasks</c>, null when there are none).
 /// </summary>
 public sealed record AppliedInfrastructure(
     string Environment,
@@ -21,7 +22,8 @@ public sealed record AppliedInfrastructure(
     string TaskFamily,
     string PublicUrl,
     EcsStrategySettings? Strategy = null,
-    string? TestUrl = null) : IStageResult
+    string? TestUrl = null,
+    PreDeployTasks? PreDeploy = null) : IStageResult
 {
     public static string Missing => "No infrastructure was applied in this run: the Apply target applies it.";
 
@@ -38,7 +40,8 @@ public sealed record AppliedInfrastructure(
             outputs.All.GetValueOrDefault("task_family", ""),
             outputs.PublicUrl,
             StrategyFrom(outputs),
-            outputs.All.GetValueOrDefault("test_url") is { Length: > 0 } testUrl ? testUrl : null);
+            outputs.All.GetValueOrDefault("test_url") is { Length: > 0 } testUrl ? testUrl : null,
+            PreDeployTasks.From(outputs));
     }
 
     /// <summary>The <c>deployment_strategy</c> output (ECS's deploymentConfiguration shape); one line naming what is wrong.</summary>

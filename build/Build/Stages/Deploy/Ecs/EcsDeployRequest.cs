@@ -1,3 +1,4 @@
+using Build.Stages.Infrastructure;
 using Build.Tools.Aws.Ecs;
 
 namespace Build.Stages.Deploy.Ecs;
@@ -8,7 +9,8 @@ namespace Build.Stages.Deploy.Ecs;
 /// <paramref name="ServiceUrl"/>, and how long the rollout (and, after a failed smoke test, the rollback) may take.
 /// <paramref name="Strategy"/> is the environment's deployment strategy (null: UpdateService names none, the service
 /// keeps its own); <paramref name="TestUrl"/> the test listener's URL, where a traffic-shifting strategy's test-traffic
-/// gate runs the smoke test before production traffic moves (null: no gate).
+/// gate runs the smoke test before production traffic moves (null: no gate). <paramref name="PreDeploy"/> names the one-off
+/// tasks (prod's backup, then the migration) that run from the new revision before UpdateService (null: none).
 /// </summary>
 public sealed record EcsDeployRequest(
     string Cluster,
@@ -19,7 +21,8 @@ public sealed record EcsDeployRequest(
     Uri ServiceUrl,
     TimeSpan Timeout,
     EcsStrategySettings? Strategy = null,
-    Uri? TestUrl = null)
+    Uri? TestUrl = null,
+    PreDeployTasks? PreDeploy = null)
 {
     /// <summary>Gets "cluster/service", as messages name the target.</summary>
     public string Target => $"{Cluster}/{Service}";

@@ -29,17 +29,18 @@ public static class EcsDeployStep
         ProductionApproval.Require(context, $"Deploy {image.Version ?? reference} to prod ({target.Cluster}/{target.Service})", "Deploying to prod");
         var testUrl = target.TestUrl is { Length: > 0 } test ? ToUrl(target, test, "test_url") : null;
         var request = new EcsDeployRequest(
-            target.Cluster, target.Service, target.Container, reference, image.Version, url, context.Parameters.Deploy.Timeout, target.Strategy, testUrl);
+            target.Cluster, target.Service, target.Container, reference, image.Version, url, context.Parameters.Deploy.Timeout, target.Strategy, testUrl, target.PreDeploy);
         var scheduled = target.Strategy?.ScheduledWait() ?? TimeSpan.Zero;
         context.Information(
-            "Deploying {0} to ECS service {1} in {2} (container {3}){4}; waiting up to {5:0} s for the rollout{6}.",
+            "Deploying {0} to ECS service {1} in {2} (container {3}){4}; {7}waiting up to {5:0} s for the rollout{6}.",
             reference,
             request.Target,
             cloud.Region,
             target.Container,
             target.Strategy is null ? "" : EcsDeployer.Describe(target.Strategy) + (testUrl is null ? ", no test listener" : $", test listener {testUrl}"),
             request.Timeout.TotalSeconds,
-            scheduled > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $" plus the strategy's {scheduled.TotalMinutes:0} min of bake time") : "");
+            scheduled > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $" plus the strategy's {scheduled.TotalMinutes:0} min of bake time") : "",
+            PreDeployIntro(target.PreDeploy));
 
         var client = new EcsClient(cloud.AwsSettingsFor(AwsService.Ecs, Environment.GetEnvironmentVariable), context.Secrets, context.Log);
         using var progress = DeployProgress.For(context);
@@ -48,6 +49,11 @@ public static class EcsDeployStep
         try
         {
             deployment = await deployer.DeployAsync(request, Interruption.Current.Token);
+        }
+        catch (EcsPreDeployInterruptedException stopped) when (Interruption.Current.IsRequested)
+        {
+            progress.Finish();
+            throw new CakeException($"Deploy of {reference} to {request.Target} interrupted before the service was updated: {stopped.Message}");
         }
         catch (OperationCanceledException) when (Interruption.Current.IsRequested)
         {
@@ -89,6 +95,13 @@ public static class EcsDeployStep
         context.Report.AddOutput("api calls", Calls(deployment.ApiCalls));
     }
 
+    /// <summary>"before UpdateService, one-off tasks from the new revision: backup ('backup'), then migration ('migrate'), up to 1800 s each; " or "".</summary>
+    private static string PreDeployIntro(PreDeployTasks? preDeploy) => preDeploy is not { Tasks.Count: > 0 }
+        ? ""
+        : string.Create(
+            CultureInfo.InvariantCulture,
+            $"before UpdateService, one-off tasks from the new revision: {string.Join(", then ", preDeploy.Tasks.Select(task => $"{task.Name} ('{task.CommandLine}')"))}, up to {preDeploy.TimeoutSeconds} s each; ");
+
     private static Uri ServiceUrl(AppliedInfrastructure target) => ToUrl(target, target.PublicUrl, "public_url");
 
     private static Uri ToUrl(AppliedInfrastructure target, string value, string output) =>
@@ -111,6 +124,7 @@ public static class EcsDeployStep
         | image | `{deployment.Image}` |
         | task definition | `{deployment.TaskDefinitionArn}` (was `{deployment.PreviousTaskDefinitionArn}`) |
         | deployment | `{deployment.DeploymentId}`: {(deployment.Strategy is { } strategy ? $"{strategy}, " : "")}{(deployment.Strategy is null or "ROLLING" ? "COMPLETED" : "SUCCESSFUL")} after {deployment.Timings.Rollout.TotalSeconds:0} s, {deployment.Polls} polls{Steps(deployment)} |
+        | before traffic moved | {(deployment.PreDeployRuns.Count == 0 ? "no pre-deploy tasks" : string.Join("; ", deployment.PreDeployRuns.Select(run => run.Logs is null ? run.ToString() : $"{run} ([logs]({run.Logs.ConsoleUrl}))")))} |
         | smoke test | {string.Join("; ", deployment.Checks)} |
         | API calls | {Calls(deployment.ApiCalls)} |
         """;

@@ -11,6 +11,8 @@ namespace Build.Stages.Deploy.Ecs;
 /// progress is refused (one deploy per environment at a time), before anything is registered.</item>
 /// <item>The service's current task definition is described and registered again with one change, the named
 /// container's image (<see cref="TaskDefinitionRevision"/>).</item>
+/// <item>The environment's pre-deploy tasks (prod's backup, then the migration) run one by one as one-off tasks of the
+/// NEW revision (<see cref="EcsOneOffTaskRunner"/>); any that does not exit 0 stops the deploy here, before UpdateService.</item>
 /// <item>UpdateService to the new revision; its deployment is followed (<see cref="EcsRolloutWatcher"/>) until
 /// COMPLETED. FAILED, a circuit-breaker rollback, the deployment disappearing and the timeout fail, with the newest
 /// service events and the stopped tasks' reasons and exit codes (<see cref="EcsFailureDetails"/>).</item>
@@ -70,6 +72,7 @@ public sealed class EcsDeployer
         var registered = await ecs.RegisterTaskDefinitionAsync(registration, cancellation).ConfigureAwait(false);
         var registerTime = _clock.GetElapsedTime(started);
         Report($"registered {registered} ({request.Container} = {request.Image}), replacing {current}");
+        var preDeployRuns = await RunPreDeployTasksAsync(ecs, request, registered, previous, cancellation).ConfigureAwait(false);
 
         var rolloutStarted = _clock.GetTimestamp();
         var settings = request.Strategy is { } strategy
@@ -113,7 +116,40 @@ public sealed class EcsDeployer
         {
             Strategy = request.Strategy?.Strategy,
             ProductionTrafficSteps = follower.ProductionSteps ?? [],
+            PreDeployRuns = preDeployRuns,
         };
+    }
+
+    /// <summary>The pre-deploy tasks in order, each from the new revision; the first that fails stops the deploy before any traffic moves.</summary>
+    private async Task<IReadOnlyList<EcsOneOffTaskRun>> RunPreDeployTasksAsync(
+        CountingEcsClient ecs, EcsDeployRequest request, EcsTaskDefinition registered, string previous, CancellationToken cancellation)
+    {
+        if (request.PreDeploy is not { Tasks.Count: > 0 } preDeploy)
+        {
+            return [];
+        }
+
+        var runner = new EcsOneOffTaskRunner(ecs, _clock, _options, _progress);
+        var runs = new List<EcsOneOffTaskRun>();
+        foreach (var task in preDeploy.Tasks)
+        {
+            try
+            {
+                runs.Add(await runner.RunAsync(request, registered, previous, task, preDeploy, cancellation).ConfigureAwait(false));
+            }
+            catch (EcsDeployFailedException failed)
+            {
+                throw new EcsDeployFailedException(failed.Kind, failed.Message)
+                {
+                    RunningTaskDefinition = failed.RunningTaskDefinition,
+                    NewTaskDefinition = failed.NewTaskDefinition,
+                    DetectedAt = _clock.GetUtcNow(),
+                    ApiCalls = ecs.Counts,
+                };
+            }
+        }
+
+        return runs;
     }
 
     private static async Task<EcsService> DescribeAsync(CountingEcsClient ecs, EcsDeployRequest request, CancellationToken cancellation)
