@@ -8,5 +8,6 @@ namespace Build.Stages.Infrastructure;
 public sealed record PreDeployTask(string Name, IReadOnlyList<string> Command)
 {
     /// <summary>Gets the command as one word list for messages ("migrate --dry-run").</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string CommandLine => string.Join(' ', Command);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Build.Core;
 using Cake.Core;
 
@@ -20,6 +21,7 @@ public sealed record PreDeployTasks(
     public const string Output = "pre_deploy_tasks";
 
     /// <summary>Gets how long one task may take, from RunTask to STOPPED.</summary>
+    [JsonIgnore]
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
 
     /// <summary>Reads the output; null when it is missing (infrastructure applied before it existed) or names no task.</summary>

@@ -192,6 +192,18 @@ public sealed partial class FakeEcs : IDisposable
         }
     }
 
+    /// <summary>Gives <paramref name="container"/> of a registered task definition ECS <c>secrets</c> (name, valueFrom = a Secrets Manager ARN), as terraform/ecs.tf does.</summary>
+    public void SetSecrets(string taskDefinition, string container, IReadOnlyDictionary<string, string> secrets)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        lock (_gate)
+        {
+            var definition = ResolveTaskDefinition(taskDefinition) ?? throw new InvalidOperationException($"No task definition {taskDefinition}.");
+            var target = definition["containerDefinitions"]!.AsArray().First(candidate => candidate!["name"]!.GetValue<string>() == container)!;
+            target["secrets"] = new JsonArray([.. secrets.Select(secret => (JsonNode)new JsonObject { ["name"] = secret.Key, ["valueFrom"] = secret.Value })]);
+        }
+    }
+
     /// <summary>The task definition as DescribeTaskDefinition returns it (a copy), or null.</summary>
     public JsonObject? TaskDefinition(string reference)
     {

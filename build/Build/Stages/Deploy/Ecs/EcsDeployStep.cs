@@ -78,7 +78,7 @@ public static class EcsDeployStep
         context.Results.Set(deployment);
         var timings = deployment.Timings;
         context.Information(
-            "Deployed {0} to {1}/{2}: {3} (was {4}); rollout {5:0} s, smoke test {6:0.0} s, {7:0} s in all; {8}.",
+            "Deployed {0} to {1}/{2}: {3} (was {4}); {9}rollout {5:0} s, smoke test {6:0.0} s, {7:0} s in all; {8}.",
             deployment.Version ?? reference,
             deployment.Cluster,
             deployment.Service,
@@ -87,7 +87,8 @@ public static class EcsDeployStep
             timings.Rollout.TotalSeconds,
             timings.Smoke.TotalSeconds,
             timings.Total.TotalSeconds,
-            string.Join("; ", deployment.Checks));
+            string.Join("; ", deployment.Checks),
+            string.Concat(deployment.PreDeployRuns.Select(run => $"{run}, ")));
         context.Report.AddSection($"Deploy to {cloud.Name}", Section(deployment));
         context.Report.AddOutput("url", deployment.ServiceUrl.ToString());
         context.Report.AddOutput("task definition", deployment.TaskDefinitionArn);

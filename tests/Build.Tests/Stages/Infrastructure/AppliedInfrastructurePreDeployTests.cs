@@ -1,0 +1,65 @@
+using Build.Core;
+using Build.Stages.Infrastructure;
+using Cake.Core;
+
+namespace Build.Tests.Stages.Infrastructure;
+
+/// <summary>Apply's record carries terraform's pre_deploy_tasks output (the shape terraform/outputs.tf writes) to Deploy, and refuses one that cannot run.</summary>
+public sealed class AppliedInfrastructurePreDeployTests
+{
+    private const string ProdOutputs = """
+        {
+          "cluster_name": {"sensitive": false, "type": "string", "value": "app-prod"},
+          "service_name": {"sensitive": false, "type": "string", "value": "app-prod"},
+          "container_name": {"sensitive": false, "type": "string", "value": "app"},
+          "public_url": {"sensitive": false, "type": "string", "value": "http://app-prod.elb.example"},
+          "pre_deploy_tasks": {"sensitive": false, "type": ["object", {}], "value": {
+            "tasks": [{"name": "backup", "command": ["backup"]}, {"name": "migration", "command": ["migrate"]}],
+            "subnets": ["subnet-0a", "subnet-0b"],
+            "securityGroups": ["sg-0tasks"],
+            "timeoutSeconds": 1800
+          }}
+        }
+        """;
+
+    [Fact]
+    public void The_pre_deploy_tasks_output_reaches_the_record_in_order_and_survives_its_file()
+    {
+        var applied = AppliedInfrastructure.From(TerraformOutputs.Parse(ProdOutputs, _ => { }), "prod", "abc", DateTimeOffset.UnixEpoch);
+
+        var preDeploy = applied.PreDeploy!;
+        Assert.Equal(["backup", "migration"], preDeploy.Tasks.Select(task => task.Name));
+        Assert.Equal(["migrate"], preDeploy.Tasks[1].Command);
+        Assert.Equal(["subnet-0a", "subnet-0b"], preDeploy.Subnets);
+        Assert.Equal(["sg-0tasks"], preDeploy.SecurityGroups);
+        Assert.Equal(TimeSpan.FromMinutes(30), preDeploy.Timeout);
+        var read = System.Text.Json.JsonSerializer.Deserialize<AppliedInfrastructure>(AppliedInfrastructureFile.Json(applied), JsonDefaults.Indented)!;
+        Assert.Equal(AppliedInfrastructureFile.Json(applied), AppliedInfrastructureFile.Json(read));
+    }
+
+    [Theory]
+    [InlineData("""{"tasks": [], "subnets": ["s"], "securityGroups": ["g"], "timeoutSeconds": 1800}""")]
+    [InlineData("null")]
+    public void No_task_named_means_no_pre_deploy_step(string value)
+    {
+        var applied = AppliedInfrastructure.From(TerraformOutputs.Parse(Outputs(value), _ => { }), "dev", "abc", DateTimeOffset.UnixEpoch);
+
+        Assert.Null(applied.PreDeploy);
+    }
+
+    [Theory]
+    [InlineData("""{"tasks": [{"name": "migration", "command": []}], "subnets": ["s"], "securityGroups": ["g"], "timeoutSeconds": 1800}""", "task 'migration' has an empty command or an empty word in it")]
+    [InlineData("""{"tasks": [{"name": "migration", "command": ["migrate"]}], "subnets": [], "securityGroups": ["g"], "timeoutSeconds": 1800}""", "no subnets to run the tasks in")]
+    [InlineData("""{"tasks": [{"name": "migration", "command": ["migrate"]}], "subnets": ["s"], "securityGroups": [], "timeoutSeconds": 0}""", "no security group for the tasks; timeoutSeconds 0 is not positive")]
+    [InlineData("""["migrate"]""", "is not a list of pre-deploy tasks")]
+    public void An_output_that_cannot_run_is_refused_in_one_line_naming_the_problem(string value, string expected)
+    {
+        var error = Assert.Throws<CakeException>(() => AppliedInfrastructure.From(TerraformOutputs.Parse(Outputs(value), _ => { }), "dev", "abc", DateTimeOffset.UnixEpoch));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("terraform output pre_deploy_tasks ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    private static string Outputs(string value) => "{\"pre_deploy_tasks\": {\"sensitive\": false, \"value\": " + value + "}}";
+}
