@@ -119,3 +119,21 @@ output "test_url" {
   description = "URL of the test listener, where Deploy smoke-tests the new revision before production traffic moves (empty for ROLLING)."
   value       = local.shifts_traffic ? "http://${aws_lb.this.dns_name}:${var.test_listener_port}" : ""
 }
+
+output "pre_deploy_tasks" {
+  description = "The one-off tasks Deploy runs from the new revision before UpdateService, in order (the backup, then the migration), with the service's subnets and security group they run in and how long each may take."
+  value = {
+    tasks = concat(
+      length(var.pre_deploy_backup_command) > 0 ? [{ name = "backup", command = var.pre_deploy_backup_command }] : [],
+      length(var.pre_deploy_command) > 0 ? [{ name = "migration", command = var.pre_deploy_command }] : [],
+    )
+    subnets        = local.private_subnet_ids
+    securityGroups = [aws_security_group.tasks.id]
+    timeoutSeconds = var.pre_deploy_timeout_seconds
+  }
+}
+
+output "app_secret_arns" {
+  description = "ARN of each app secret, by the environment variable name the container gets it as (set its value with aws secretsmanager put-secret-value --secret-id <arn>)."
+  value       = { for name, secret in aws_secretsmanager_secret.app : name => secret.arn }
+}
