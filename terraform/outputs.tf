@@ -133,7 +133,10 @@ output "pre_deploy_tasks" {
   }
 }
 
-output "app_secret_arns" {
-  description = "ARN of each app secret, by the environment variable name the container gets it as (set its value with aws secretsmanager put-secret-value --secret-id <arn>)."
-  value       = { for name, secret in aws_secretsmanager_secret.app : name => secret.arn }
+output "app_secrets" {
+  description = "The app secrets: each secret's ARN by the environment variable name the container gets it as (set its value with aws secretsmanager put-secret-value --secret-id <arn>), and the prefix every app secret ARN of this environment starts with. Deploy gives the new revision's container exactly these."
+  value = {
+    arnPrefix = "arn:${local.aws_partition}:secretsmanager:${var.aws_region}:${local.aws_account_id}:secret:${local.name_prefix}/"
+    arns      = { for name, secret in aws_secretsmanager_secret.app : name => secret.arn }
+  }
 }

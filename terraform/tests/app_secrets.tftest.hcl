@@ -86,8 +86,13 @@ run "the_execution_role_reads_exactly_the_app_secrets" {
   }
 
   assert {
-    condition     = output.app_secret_arns == { ConnectionStrings__Default = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:app/ConnectionStrings__Default-AbCdEf", Payments__ApiKey = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:app/Payments__ApiKey-GhIjKl" }
-    error_message = "app_secret_arns does not name each secret's ARN."
+    condition     = output.app_secrets.arns == { ConnectionStrings__Default = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:app/ConnectionStrings__Default-AbCdEf", Payments__ApiKey = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:app/Payments__ApiKey-GhIjKl" }
+    error_message = "app_secrets.arns does not name each secret's ARN."
+  }
+
+  assert {
+    condition     = output.app_secrets.arnPrefix == "arn:aws:secretsmanager:${var.aws_region}:123456789012:secret:app-${var.environment}/"
+    error_message = "app_secrets.arnPrefix is not the prefix of this environment's secrets: ${output.app_secrets.arnPrefix}"
   }
 }
 

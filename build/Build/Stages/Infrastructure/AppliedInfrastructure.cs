@@ -10,7 +10,8 @@ namespace Build.Stages.Infrastructure;
 /// environment's service runs, from terraform's outputs, for the commit that applied it; the deployment strategy
 /// (output <c>deployment_strategy</c>, null for infrastructure recorded before it existed: the service's own strategy
 /// stays), the test listener's URL (output <c>test_url</c>, null when there is none) and the one-off tasks Deploy runs
-/// before the service is updated (output <c>pre_deploy_tasks</c>, null when there are none).
+/// before the service is updated (output <c>pre_deploy_tasks</c>, null when there are none), and the app secrets
+/// terraform manages (output <c>app_secrets</c>, null for infrastructure recorded before it existed).
 /// </summary>
 public sealed record AppliedInfrastructure(
     string Environment,
@@ -23,7 +24,8 @@ public sealed record AppliedInfrastructure(
     string PublicUrl,
     EcsStrategySettings? Strategy = null,
     string? TestUrl = null,
-    PreDeployTasks? PreDeploy = null) : IStageResult
+    PreDeployTasks? PreDeploy = null,
+    AppSecrets? Secrets = null) : IStageResult
 {
     public static string Missing => "No infrastructure was applied in this run: the Apply target applies it.";
 
@@ -41,7 +43,8 @@ public sealed record AppliedInfrastructure(
             outputs.PublicUrl,
             StrategyFrom(outputs),
             outputs.All.GetValueOrDefault("test_url") is { Length: > 0 } testUrl ? testUrl : null,
-            PreDeployTasks.From(outputs));
+            PreDeployTasks.From(outputs),
+            AppSecrets.From(outputs));
     }
 
     /// <summary>The <c>deployment_strategy</c> output (ECS's deploymentConfiguration shape); one line naming what is wrong.</summary>

@@ -15,6 +15,7 @@ public sealed class EcsPreDeployEndToEndTests : IDisposable
     private static readonly string[] SecurityGroups = ["sg-0123456789abcdef0"];
     private static readonly PreDeployTask Migration = new("migration", ["migrate"]);
     private static readonly PreDeployTask Backup = new("backup", ["backup"]);
+    private static readonly string SecretPrefix = $"arn:aws:secretsmanager:{FakeEcs.Region}:{FakeEcs.AccountId}:secret:app-dev/";
 
     private readonly EcsDeployScenario _scenario = new();
 
@@ -97,11 +98,11 @@ public sealed class EcsPreDeployEndToEndTests : IDisposable
     {
         var secrets = new Dictionary<string, string>
         {
-            ["ConnectionStrings__Default"] = $"arn:aws:secretsmanager:{FakeEcs.Region}:{FakeEcs.AccountId}:secret:app-dev/ConnectionStrings__Default-AbCdEf",
+            ["ConnectionStrings__Default"] = $"{SecretPrefix}ConnectionStrings__Default-AbCdEf",
         };
         _scenario.Ecs.SetSecrets(_scenario.Previous, "app", secrets);
         _scenario.Service.ScriptNext(FakeEcsRollout.Completes(polls: 1));
-        _scenario.Record("dev", preDeploy: PreDeploy(Migration));
+        _scenario.Record("dev", preDeploy: PreDeploy(Migration), secrets: new AppSecrets(SecretPrefix, secrets));
 
         var run = _scenario.Deploy("dev");
 
@@ -129,6 +130,25 @@ public sealed class EcsPreDeployEndToEndTests : IDisposable
         Assert.Matches("interrupted before the service was updated: the migration task [0-9a-f]{32} \\('migrate'\\) was stopped \\(StopTask\\)", run.ErrorLines[^1]);
         Assert.Equal(1, _scenario.Ecs.ServedCountOf("StopTask"));
         Assert.Equal(0, _scenario.Ecs.CountOf("UpdateService"));
+    }
+
+    [Fact]
+    public void A_secret_added_with_Apply_reaches_the_new_revision_and_a_foreign_one_stays()
+    {
+        const string foreign = $"arn:aws:ssm:{FakeEcs.Region}:{FakeEcs.AccountId}:parameter/shared/feature-flags";
+        _scenario.Ecs.SetSecrets(_scenario.Previous, "app", new Dictionary<string, string> { ["FeatureFlags"] = foreign });
+        _scenario.Service.ScriptNext(FakeEcsRollout.Completes(polls: 1));
+        var added = $"{SecretPrefix}Payments__ApiKey-GhIjKl";
+        _scenario.Record("dev", secrets: new AppSecrets(SecretPrefix, new Dictionary<string, string> { ["Payments__ApiKey"] = added }));
+
+        var run = _scenario.Deploy("dev");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var registration = Assert.Single(_scenario.Ecs.Registrations);
+        Assert.Equal(
+            $$"""[{"name":"FeatureFlags","valueFrom":"{{foreign}}"},{"name":"Payments__ApiKey","valueFrom":"{{added}}"}]""",
+            registration["containerDefinitions"]![0]!["secrets"]!.ToJsonString());
+        Assert.Contains("secrets: added Payments__ApiKey", run.Output, StringComparison.Ordinal);
     }
 
     private static PreDeployTasks PreDeploy(params PreDeployTask[] tasks) => new(tasks, Subnets, SecurityGroups, 600);

@@ -18,6 +18,10 @@ public sealed class AppliedInfrastructurePreDeployTests
             "subnets": ["subnet-0a", "subnet-0b"],
             "securityGroups": ["sg-0tasks"],
             "timeoutSeconds": 1800
+          }},
+          "app_secrets": {"sensitive": false, "type": ["object", {}], "value": {
+            "arnPrefix": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:app-prod/",
+            "arns": {"ConnectionStrings__Default": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:app-prod/ConnectionStrings__Default-AbCdEf"}
           }}
         }
         """;
@@ -33,6 +37,7 @@ public sealed class AppliedInfrastructurePreDeployTests
         Assert.Equal(["subnet-0a", "subnet-0b"], preDeploy.Subnets);
         Assert.Equal(["sg-0tasks"], preDeploy.SecurityGroups);
         Assert.Equal(TimeSpan.FromMinutes(30), preDeploy.Timeout);
+        Assert.Equal("arn:aws:secretsmanager:eu-west-1:123456789012:secret:app-prod/ConnectionStrings__Default-AbCdEf", applied.Secrets!.Arns["ConnectionStrings__Default"]);
         var read = System.Text.Json.JsonSerializer.Deserialize<AppliedInfrastructure>(AppliedInfrastructureFile.Json(applied), JsonDefaults.Indented)!;
         Assert.Equal(AppliedInfrastructureFile.Json(applied), AppliedInfrastructureFile.Json(read));
     }
@@ -59,6 +64,16 @@ public sealed class AppliedInfrastructurePreDeployTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.StartsWith("terraform output pre_deploy_tasks ", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void An_app_secret_outside_the_environment_s_prefix_is_refused()
+    {
+        const string outputs = """{"app_secrets": {"sensitive": false, "value": {"arnPrefix": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:app-dev/", "arns": {"X": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:other/X-AbCdEf"}}}}""";
+
+        var error = Assert.Throws<CakeException>(() => AppliedInfrastructure.From(TerraformOutputs.Parse(outputs, _ => { }), "dev", "abc", DateTimeOffset.UnixEpoch));
+
+        Assert.StartsWith("terraform output app_secrets has no arnPrefix, no arns, or an ARN outside the prefix", error.Message, StringComparison.Ordinal);
     }
 
     private static string Outputs(string value) => "{\"pre_deploy_tasks\": {\"sensitive\": false, \"value\": " + value + "}}";

@@ -10,7 +10,9 @@ namespace Build.Stages.Deploy.Ecs;
 /// <paramref name="Strategy"/> is the environment's deployment strategy (null: UpdateService names none, the service
 /// keeps its own); <paramref name="TestUrl"/> the test listener's URL, where a traffic-shifting strategy's test-traffic
 /// gate runs the smoke test before production traffic moves (null: no gate). <paramref name="PreDeploy"/> names the one-off
-/// tasks (prod's backup, then the migration) that run from the new revision before UpdateService (null: none).
+/// tasks (prod's backup, then the migration) that run from the new revision before UpdateService (null: none);
+/// <paramref name="Secrets"/> the app secrets terraform manages, which the new revision's container gets (null: its
+/// secrets are carried over as they are).
 /// </summary>
 public sealed record EcsDeployRequest(
     string Cluster,
@@ -22,7 +24,8 @@ public sealed record EcsDeployRequest(
     TimeSpan Timeout,
     EcsStrategySettings? Strategy = null,
     Uri? TestUrl = null,
-    PreDeployTasks? PreDeploy = null)
+    PreDeployTasks? PreDeploy = null,
+    AppSecrets? Secrets = null)
 {
     /// <summary>Gets "cluster/service", as messages name the target.</summary>
     public string Target => $"{Cluster}/{Service}";

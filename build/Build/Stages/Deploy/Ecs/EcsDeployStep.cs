@@ -29,7 +29,7 @@ public static class EcsDeployStep
         ProductionApproval.Require(context, $"Deploy {image.Version ?? reference} to prod ({target.Cluster}/{target.Service})", "Deploying to prod");
         var testUrl = target.TestUrl is { Length: > 0 } test ? ToUrl(target, test, "test_url") : null;
         var request = new EcsDeployRequest(
-            target.Cluster, target.Service, target.Container, reference, image.Version, url, context.Parameters.Deploy.Timeout, target.Strategy, testUrl, target.PreDeploy);
+            target.Cluster, target.Service, target.Container, reference, image.Version, url, context.Parameters.Deploy.Timeout, target.Strategy, testUrl, target.PreDeploy, target.Secrets);
         var scheduled = target.Strategy?.ScheduledWait() ?? TimeSpan.Zero;
         context.Information(
             "Deploying {0} to ECS service {1} in {2} (container {3}){4}; {7}waiting up to {5:0} s for the rollout{6}.",

@@ -68,10 +68,10 @@ public sealed class EcsDeployer
         RefuseWhileBusy(service, request, ecs);
         var previous = service.Primary?.TaskDefinition is { Length: > 0 } primary ? primary : service.TaskDefinition;
         var current = await ecs.DescribeTaskDefinitionAsync(previous, cancellation).ConfigureAwait(false);
-        var registration = TaskDefinitionRevision.WithImage(current, request.Container, request.Image);
+        var registration = TaskDefinitionRevision.WithImage(current, request.Container, request.Image, request.Secrets, out var secretChanges);
         var registered = await ecs.RegisterTaskDefinitionAsync(registration, cancellation).ConfigureAwait(false);
         var registerTime = _clock.GetElapsedTime(started);
-        Report($"registered {registered} ({request.Container} = {request.Image}), replacing {current}");
+        Report($"registered {registered} ({request.Container} = {request.Image}{(secretChanges.Count == 0 ? "" : $"; secrets: {string.Join(", ", secretChanges)}")}), replacing {current}");
         var preDeployRuns = await RunPreDeployTasksAsync(ecs, request, registered, previous, cancellation).ConfigureAwait(false);
 
         var rolloutStarted = _clock.GetTimestamp();
