@@ -62,7 +62,10 @@ public sealed class EcsPreDeployEndToEndTests : IDisposable
         Assert.Matches("migration: task [0-9a-f]{32} started from app-dev:2 \\('migrate'", run.Output);
         Assert.Matches("migration task [0-9a-f]{32}: STOPPED, exit 0 in [0-9]+ s", run.Output);
         Assert.Contains("before UpdateService, one-off tasks from the new revision: migration ('migrate')", run.Output, StringComparison.Ordinal);
-        Assert.True(File.Exists(_scenario.Build.Path("artifacts", "deploy", "dev.json")), "a successful deploy left no record");
+        using var record = System.Text.Json.JsonDocument.Parse(File.ReadAllText(_scenario.Build.Path("artifacts", "deploy", "dev.json")));
+        var ran = Assert.Single(record.RootElement.GetProperty("preDeployTasks").EnumerateArray().ToList());
+        Assert.Equal(("migration", "migrate", 0), (ran.GetProperty("name").GetString(), ran.GetProperty("command").GetString(), ran.GetProperty("exitCode").GetInt32()));
+        Assert.StartsWith("https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#logsV2:log-groups/log-group/$252Fecs$252Fapp-dev/log-events/", ran.GetProperty("logs").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

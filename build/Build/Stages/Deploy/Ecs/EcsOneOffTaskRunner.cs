@@ -14,6 +14,9 @@ namespace Build.Stages.Deploy.Ecs;
 /// </summary>
 public sealed class EcsOneOffTaskRunner
 {
+    /// <summary>How the tasks this runner starts are tagged (startedBy "app-build/migration"), so a rollout's failure report can leave them out.</summary>
+    public const string StartedByPrefix = "app-build/";
+
     private const int StartedByLength = 36;
 
     private readonly IEcsClient _ecs;
@@ -160,7 +163,7 @@ public sealed class EcsOneOffTaskRunner
     /// <summary>"app-build/migration" (startedBy takes at most 36 characters).</summary>
     private static string StartedBy(string name)
     {
-        var tag = $"app-build/{name}";
+        var tag = StartedByPrefix + name;
         return tag.Length > StartedByLength ? tag[..StartedByLength] : tag;
     }
 

@@ -28,7 +28,6 @@ public sealed class EcsPreDeployTests : IDisposable
         _ecs = new FakeEcs(_clock);
         _previous = _ecs.AddTaskDefinition("app-dev", "app", "otel-collector");
         _service = _ecs.AddService(Cluster, ServiceName, _previous);
-        _service.ScriptNext(FakeEcsRollout.Completes(polls: 1));
     }
 
     public void Dispose() => _ecs.Dispose();
@@ -154,6 +153,19 @@ public sealed class EcsPreDeployTests : IDisposable
         Assert.Contains("exited 2", error.Message, StringComparison.Ordinal);
         Assert.Single(second._ecs.RunTasks);
         Assert.Equal(0, second._ecs.CountOf("UpdateService"));
+    }
+
+    [Fact]
+    public async Task A_rollout_failure_after_a_passing_migration_does_not_report_the_migration_task_as_a_stopped_service_task()
+    {
+        _service.ScriptNext(FakeEcsRollout.FailsWithRollback(polls: 1) with { StoppedTasks = [new("Task failed container health checks", 137, null)] });
+
+        var error = await Assert.ThrowsAsync<EcsDeployFailedException>(() => Deployer().DeployAsync(Request(Migration), CancellationToken.None));
+
+        Assert.Equal(EcsDeployFailureKind.RolledBackByEcs, error.Kind);
+        Assert.Contains("Task failed container health checks (container app exit 137)", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("exit 0", error.Message, StringComparison.Ordinal);
+        Assert.Single(_ecs.RunTasks);
     }
 
     [Fact]
