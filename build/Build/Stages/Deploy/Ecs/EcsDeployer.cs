@@ -61,6 +61,13 @@ public sealed class EcsDeployer
                 $"Deploy to ECS service {request.Target} refused before anything changed: the deployment strategy cannot be deployed: {string.Join("; ", problems)}; check the environment's tfvars and run Apply.");
         }
 
+        if (request.PreDeploy?.Problems() is { Count: > 0 } preDeployProblems)
+        {
+            throw new EcsDeployFailedException(
+                EcsDeployFailureKind.Refused,
+                $"Deploy to ECS service {request.Target} refused before anything changed: the pre-deploy tasks cannot run: {string.Join("; ", preDeployProblems)}; check pre_deploy_command and pre_deploy_backup_command in the environment's tfvars and run Apply.");
+        }
+
         var ecs = new CountingEcsClient(_ecs);
         var started = _clock.GetTimestamp();
 

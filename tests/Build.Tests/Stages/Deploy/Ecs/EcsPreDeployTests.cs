@@ -169,6 +169,18 @@ public sealed class EcsPreDeployTests : IDisposable
     }
 
     [Fact]
+    public async Task Pre_deploy_tasks_that_cannot_run_are_refused_before_ECS_is_called()
+    {
+        var request = Request(Migration) with { PreDeploy = new PreDeployTasks([Migration], [], ["sg-0tasks"], 1800) };
+
+        var error = await Assert.ThrowsAsync<EcsDeployFailedException>(() => Deployer().DeployAsync(request, CancellationToken.None));
+
+        Assert.Equal(EcsDeployFailureKind.Refused, error.Kind);
+        Assert.Contains("the pre-deploy tasks cannot run: no subnets to run the tasks in", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_ecs.Requests);
+    }
+
+    [Fact]
     public async Task Without_pre_deploy_tasks_no_task_is_run()
     {
         await Deployer().DeployAsync(Request(), CancellationToken.None);
