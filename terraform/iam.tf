@@ -197,6 +197,15 @@ resource "aws_iam_policy" "deploy" {
           Condition = { StringEquals = { "iam:PassedToService" = "ecs.amazonaws.com" } }
         }
       ],
+      # The test-traffic gate: Deploy writes its smoke-test verdict for the hook to read.
+      [
+        for function in aws_lambda_function.test_traffic_gate : {
+          Sid      = "WriteTestTrafficVerdicts"
+          Effect   = "Allow"
+          Action   = ["ssm:PutParameter"]
+          Resource = local.test_traffic_verdict_arn
+        }
+      ],
     )
   })
 }

@@ -140,3 +140,12 @@ output "app_secrets" {
     arns      = { for name, secret in aws_secretsmanager_secret.app : name => secret.arn }
   }
 }
+
+output "test_traffic_gate" {
+  description = "The test-traffic gate's lifecycle hook Deploy sends with UpdateService (POST_TEST_TRAFFIC_SHIFT) and where it writes its verdicts: the Lambda function, the role ECS invokes it with, the SSM parameter prefix (null for ROLLING)."
+  value = local.shifts_traffic ? {
+    functionArn            = aws_lambda_function.test_traffic_gate[0].arn
+    roleArn                = aws_iam_role.ecs_load_balancers[0].arn
+    verdictParameterPrefix = local.test_traffic_verdict_prefix
+  } : null
+}

@@ -544,6 +544,18 @@ variable "alarm_target_5xx_per_minute" {
   }
 }
 
+variable "test_traffic_gate_max_wait_minutes" {
+  description = "How long the test-traffic gate's lifecycle hook holds a BLUE_GREEN, CANARY or LINEAR deployment in POST_TEST_TRAFFIC_SHIFT waiting for Deploy's verdict; with none by then (the build died) the hook fails and ECS rolls back. Longer than Deploy's own wait for the test stage."
+  type        = number
+  default     = 30
+  nullable    = false
+
+  validation {
+    condition     = var.test_traffic_gate_max_wait_minutes >= 5 && var.test_traffic_gate_max_wait_minutes <= 1440
+    error_message = "test_traffic_gate_max_wait_minutes must be between 5 and 1440."
+  }
+}
+
 ###############################################################################
 # Pre-deploy one-off tasks (migrations, backup): run by Deploy from the new
 # task definition revision, before the service is updated

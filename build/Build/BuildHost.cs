@@ -1,5 +1,6 @@
 using Build.Core;
 using Build.Core.Checkout;
+using Build.Core.Incremental;
 using Build.Core.Prerequisites;
 using Build.Core.Reporting;
 using Build.Core.Secrets;
@@ -28,6 +29,7 @@ public static class BuildHost
             .UsePreflight<StagePreconditions>()
             .UseLifetime<BuildLifetime>()
             .UseTaskLifetime<BuildTaskLifetime>()
+            .UseTaskSkipper<UnchangedTaskSkipper>()
             .AddAssembly(typeof(BuildHost).Assembly)
             .DescribeArguments(ParameterTable.All.Select(parameter => parameter.ToHost()))
             .UseDurationFormat(DurationText.Format)

@@ -4,6 +4,7 @@ using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Core.Scripting;
 using Cake.Frosting.Internal;
+using Cake.Frosting.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -21,6 +22,7 @@ public sealed class CakeHost
     private Type? _lifetimeType;
     private Type? _taskLifetimeType;
     private Type? _preflightType;
+    private Type? _skipperType;
     private string? _workingDirectory;
     private TextWriter _output = Console.Out;
     private TextWriter _error = Console.Error;
@@ -57,6 +59,14 @@ public sealed class CakeHost
         where TPreflight : class, IFrostingPreflight
     {
         _preflightType = typeof(TPreflight);
+        return this;
+    }
+
+    /// <summary>Asks <typeparamref name="TSkipper"/> before each task of a real run whether it need not run (see <see cref="ITaskSkipper"/>).</summary>
+    public CakeHost UseTaskSkipper<TSkipper>()
+        where TSkipper : class, ITaskSkipper
+    {
+        _skipperType = typeof(TSkipper);
         return this;
     }
 
@@ -141,8 +151,11 @@ public sealed class CakeHost
     public async Task<int> RunAsync(IEnumerable<string> args)
     {
         var activity = new OutputActivity();
-        using var output = new FilteringTextWriter(_output, _outputFilter, activity);
-        using var error = new FilteringTextWriter(_error, _outputFilter, activity);
+        using var filteredOutput = new FilteringTextWriter(_output, _outputFilter, activity);
+        using var filteredError = new FilteringTextWriter(_error, _outputFilter, activity);
+        var router = new TaskOutputRouter();
+        using var output = new RoutedTextWriter(router, filteredOutput);
+        using var error = new RoutedTextWriter(router, filteredError);
         var console = new TextWriterConsole(output, error);
         var ansi = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -189,6 +202,11 @@ public sealed class CakeHost
         var engine = provider.GetRequiredService<ICakeEngine>();
         var tasks = provider.GetServices<IFrostingTask>().ToList();
         TaskRegistrar.Register(engine, context, tasks, log);
+        if (options.Mode == HostMode.Run)
+        {
+            Schedule((ScheduledEngine)engine, options, context, tasks, router, provider.GetService<ITaskSkipper>());
+        }
+
         using var heartbeat = options.Mode == HostMode.Run && _heartbeatQuiet is { } quiet
             ? new Heartbeat(activity, line => console.WriteLine(line), quiet, _formatDuration)
             : null;
@@ -204,7 +222,7 @@ public sealed class CakeHost
             return ExitCodes.Usage;
         }
 
-        var host = CreateScriptHost(options.Mode, engine, context, log, console, new ReportPrinter(ansi, _formatDuration), ansi);
+        var host = CreateScriptHost(options.Mode, engine, context, log, console, new ReportPrinter(ansi, _formatDuration, provider.GetRequiredService<TaskTimeline>()), ansi);
         if (options.Exclusive)
         {
             host.Settings.UseExclusiveTarget();
@@ -214,6 +232,17 @@ public sealed class CakeHost
         var failures = new FailureReporter(log, console, _errorLineLimit, message => options.Mode == HostMode.Run ? _saveWholeError(context, message) : null);
         using var interrupts = options.Mode == HostMode.Run ? InterruptHook.Install(Interruption.Current, console) : null;
         return await RunTargetAsync(host, known?.Name ?? options.Target, () => PreflightAsync(provider, engine, tasks, context, needsTarget ? known : null, options.Exclusive, heartbeat), failures);
+    }
+
+    // A real run goes through the scheduler; the tree, descriptions and dry runs stay Cake's engine's own.
+    private static void Schedule(ScheduledEngine engine, HostOptions options, IFrostingContext context, List<IFrostingTask> tasks, TaskOutputRouter router, ITaskSkipper? skipper)
+    {
+        var types = tasks.ToDictionary(task => TaskNames.Of(task.GetType()), task => task.GetType(), StringComparer.OrdinalIgnoreCase);
+        engine.Parallelism = options.Parallelism ?? Environment.ProcessorCount;
+        engine.TaskTypes = name => types.GetValueOrDefault(name);
+        engine.Skipper = skipper;
+        engine.FrostingContext = context;
+        engine.Output = router;
     }
 
     // Tree and description walk the graph without running it: no preflight, as no Setup.
@@ -231,7 +260,7 @@ public sealed class CakeHost
         }
         finally
         {
-            heartbeat?.End();
+            heartbeat?.End("the checks before the first task");
         }
     }
 
@@ -244,7 +273,7 @@ public sealed class CakeHost
         }
         finally
         {
-            heartbeat?.End();
+            heartbeat?.End(what);
         }
     }
 
@@ -258,7 +287,8 @@ public sealed class CakeHost
         services.AddSingleton<ICakeContext>(provider => CakeContextFactory.Create(log, console, options.Arguments, options.WorkingDirectory ?? _workingDirectory, provider));
         services.AddSingleton(typeof(IFrostingContext), _contextType);
         services.AddSingleton<ICakeDataService>(provider => (ICakeDataService)provider.GetRequiredService<ICakeContext>().Data);
-        services.AddSingleton<ICakeEngine>(provider => new CakeEngine(provider.GetRequiredService<ICakeDataService>(), log));
+        services.AddSingleton<TaskTimeline>();
+        services.AddSingleton<ICakeEngine>(provider => new ScheduledEngine(provider.GetRequiredService<ICakeDataService>(), log, provider.GetRequiredService<TaskTimeline>()));
         if (_lifetimeType is not null)
         {
             services.AddSingleton(typeof(IFrostingSetup), _lifetimeType);
@@ -268,6 +298,11 @@ public sealed class CakeHost
         if (_preflightType is not null)
         {
             services.AddSingleton(typeof(IFrostingPreflight), _preflightType);
+        }
+
+        if (_skipperType is not null)
+        {
+            services.AddSingleton(typeof(ITaskSkipper), _skipperType);
         }
 
         if (_taskLifetimeType is not null)
@@ -326,7 +361,7 @@ public sealed class CakeHost
         {
             engine.RegisterTaskTeardownAction(info =>
             {
-                heartbeat?.End();
+                heartbeat?.End(info.Task.Name);
                 taskTeardown?.Teardown(context, info);
             });
         }

@@ -18,7 +18,7 @@ namespace Build.Core;
 /// Teardown writes build-report.json and summary.md, whether the build passed or failed. A dry run (Cake runs Setup
 /// and Teardown for it too) takes no lock, moves nothing and writes no report.
 /// </summary>
-public sealed class BuildLifetime(RunLock runLock, FrostingRunMode mode) : FrostingLifetime<BuildContext>
+public sealed class BuildLifetime(RunLock runLock, FrostingRunMode mode, TaskTimeline timeline) : FrostingLifetime<BuildContext>
 {
     public override void Setup(BuildContext context, ISetupContext info)
     {
@@ -79,7 +79,8 @@ public sealed class BuildLifetime(RunLock runLock, FrostingRunMode mode) : Frost
                 : (interrupted ? Interruption.Current.DescribeFinished() : null),
             Flatten(context.Arguments),
             interrupted,
-            CiRun.Detect(context.Ci.Name, context.Environment.GetEnvironmentVariable));
+            CiRun.Detect(context.Ci.Name, context.Environment.GetEnvironmentVariable),
+            RunSchedule.Of(timeline));
         var summary = ReportWriter.Write(context.Report, run, context.Paths.Artifacts.FullPath, context.Secrets);
         context.Ci.PublishSummary(summary);
         context.Information("Report: {0}", context.Paths.SummaryFile.FullPath);

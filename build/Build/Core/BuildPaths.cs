@@ -43,6 +43,9 @@ public sealed record BuildPaths(DirectoryPath Root, DirectoryPath Artifacts)
     /// <summary>Gets artifacts/terraform: per environment, the plan, its summary and the outputs.</summary>
     public DirectoryPath TerraformReports => Artifacts.Combine("terraform");
 
+    /// <summary>Gets artifacts/drift/&lt;env&gt;: the Drift target's drift.json (addresses and attribute names, never values).</summary>
+    public DirectoryPath DriftReports(string environment) => Artifacts.Combine("drift").Combine(environment);
+
     /// <summary>Gets artifacts/promote/&lt;env&gt;: ECR's scan of the image promoted into an environment (ecr-scan.json, SARIF).</summary>
     public DirectoryPath PromoteReports(string environment) => Artifacts.Combine("promote").Combine(environment);
 

@@ -10,14 +10,21 @@ namespace Build.Core;
 
 /// <summary>
 /// Around every task: a CI log group, a record in the build report (status, duration, skip reason), and for a task
-/// marked <see cref="NotifiesAttribute"/> a message to the team's webhook.
+/// marked <see cref="NotifiesAttribute"/> a message to the team's webhook, and for a deploy to a cloud environment on
+/// GitHub Actions a GitHub deployment with its statuses.
 /// </summary>
 public sealed class BuildTaskLifetime(ScheduledTasks scheduled) : FrostingTaskLifetime<BuildContext>
 {
+    private (GitHubDeployments Api, long Id)? _deployment;
+
     public override void Setup(BuildContext context, ITaskSetupContext info)
     {
         context.Ci.StartGroup(info.Task.Name);
         context.Report.BeginTask();
+        if (NotificationOf(info.Task.Name) is { GitHubDeployment: true } && !context.BuildEnvironment.IsLocal)
+        {
+            StartGitHubDeployment(context, info.Task.Name);
+        }
     }
 
     public override void Teardown(BuildContext context, ITaskTeardownContext info)
@@ -28,6 +35,12 @@ public sealed class BuildTaskLifetime(ScheduledTasks scheduled) : FrostingTaskLi
         if (!info.Skipped && !context.Report.CurrentTaskIsQuiet && NotificationOf(info.Task.Name) is { } notifies && (!notifies.PerEnvironment || !context.BuildEnvironment.IsLocal))
         {
             Notify(context, info.Task.Name, notifies.PerEnvironment ? context.BuildEnvironment.Name : null, info.Successful ? null : error ?? "failed");
+        }
+
+        if (_deployment is { } deployment)
+        {
+            _deployment = null;
+            FinishGitHubDeployment(context, info.Task.Name, deployment, info.Successful ? null : context.Secrets.Redact(error ?? "failed"));
         }
 
         context.Report.EndTask(info.Task.Name, status, info.Duration, SkipReason(info), error);
@@ -50,11 +63,47 @@ public sealed class BuildTaskLifetime(ScheduledTasks scheduled) : FrostingTaskLi
         }
     }
 
+    private void StartGitHubDeployment(BuildContext context, string task)
+    {
+        if (GitHubDeployments.From(context.Environment.GetEnvironmentVariable, context.Secrets) is not { } api)
+        {
+            return;
+        }
+
+        var (id, problem) = api.StartAsync(context.BuildEnvironment.Name, CancellationToken.None).GetAwaiter().GetResult();
+        if (id is { } created)
+        {
+            _deployment = (api, created);
+            context.Information("GitHub deployment {0} of this commit to {1}: in progress.", created, context.BuildEnvironment.Name);
+        }
+
+        if (problem is not null)
+        {
+            context.Warning("Could not record {0} as a GitHub deployment: {1}; the deploy goes on.", task, context.Secrets.Redact(problem));
+        }
+    }
+
+    private static void FinishGitHubDeployment(BuildContext context, string task, (GitHubDeployments Api, long Id) deployment, string? error)
+    {
+        var url = context.Report.CurrentOutputs.GetValueOrDefault("url");
+        var problem = deployment.Api.FinishAsync(deployment.Id, url, error, CancellationToken.None).GetAwaiter().GetResult();
+        if (problem is not null)
+        {
+            context.Warning("Could not post {0}'s outcome to GitHub deployment {1}: {2}.", task, deployment.Id, context.Secrets.Redact(problem));
+        }
+        else
+        {
+            context.Information("GitHub deployment {0}: {1}.", deployment.Id, error is null ? "success" : "failure");
+        }
+    }
+
     private NotifiesAttribute? NotificationOf(string task) =>
         scheduled.Tasks.Where(type => type.GetCustomAttribute<TaskNameAttribute>()?.Name == task).Select(type => type.GetCustomAttribute<NotifiesAttribute>()).FirstOrDefault();
 
+    // The scheduler says why (a criteria's message, or "unchanged since ..."); Cake's own engine (dry runs) marks the criteria.
     private static string? SkipReason(ITaskTeardownContext info) =>
-        info.Skipped && info.Task is CakeTask task
-            ? task.Criterias.FirstOrDefault(criteria => criteria.CausedSkippingOfTask)?.Message ?? "Skipped"
-            : null;
+        !info.Skipped ? null
+        : TaskRun.Current?.SkipReason
+            ?? (info.Task as CakeTask)?.Criterias.FirstOrDefault(criteria => criteria.CausedSkippingOfTask)?.Message
+            ?? "Skipped";
 }

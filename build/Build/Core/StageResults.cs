@@ -8,7 +8,7 @@ namespace Build.Core;
 /// </summary>
 public sealed class StageResults
 {
-    private readonly Dictionary<Type, object> _results = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, object> _results = [];
 
     /// <summary>Publishes <paramref name="result"/>; a second result of the same kind in one run is a bug and is refused.</summary>
     public void Set<T>(T result)

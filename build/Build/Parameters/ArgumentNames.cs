@@ -17,6 +17,9 @@ public static class ArgumentNames
     public const string KeepArtifacts = "keep-artifacts";
     public const string LockWait = "lock-wait";
     public const string NoInstall = "no-install";
+    public const string Cache = "cache";
+    public const string NoCache = "no-cache";
+    public const string Force = "force";
 
     // Test and Coverage.
     public const string CoverageThreshold = "coverage-threshold";

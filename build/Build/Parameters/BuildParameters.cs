@@ -40,6 +40,9 @@ public sealed record BuildParameters(
     /// <summary>Gets whether this run adds to what earlier runs left in the artifacts folder (the later steps of one CI job) instead of moving it aside.</summary>
     public bool KeepArtifacts { get; init; }
 
+    /// <summary>Gets whether unchanged stages are skipped: <see cref="CacheModes.On"/> or <see cref="CacheModes.Off"/> (auto is resolved by where the build runs).</summary>
+    public string Cache { get; init; } = CacheModes.On;
+
     /// <summary>Gets whether the Prerequisites task only checks (one line per missing tool with its install command) instead of installing and starting what is missing.</summary>
     public bool NoInstall { get; init; }
 
@@ -85,6 +88,7 @@ public sealed record BuildParameters(
             Tests = reader.Choice(ParameterTable.Tests),
             KeepArtifacts = reader.Switch(ParameterTable.KeepArtifacts),
             NoInstall = reader.Switch(ParameterTable.NoInstall),
+            Cache = CacheModes.Resolve(reader.Choice(ParameterTable.Cache), reader.Switch(ParameterTable.NoCache), CiVariable.IsSet(environment(CiVariable.Name))),
             LockWait = TimeSpan.FromSeconds(reader.Number(ParameterTable.LockWait)),
             Accessibility = AccessibilityParameters.Parse(reader),
             Image = ImageParameters.Parse(reader, EnvironmentNames.IsLocal(environmentName)),

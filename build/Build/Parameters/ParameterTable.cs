@@ -14,7 +14,7 @@ public static class ParameterTable
         ArgumentNames.Configuration, BuildParameters.Configurations, "Release", "the build configuration, everywhere");
 
     public static readonly ParameterDescriptor Environment = ParameterDescriptor.Choice(
-        ArgumentNames.Environment, EnvironmentNames.All, EnvironmentNames.Local, "where Push pushes, Plan and Apply run terraform and Deploy deploys") with
+        ArgumentNames.Environment, EnvironmentNames.All, EnvironmentNames.Local, "where Push pushes, Plan, Apply and Drift run terraform and Deploy deploys") with
     {
         ReadmeNote = " (see [Environments](#environments))",
     };
@@ -36,6 +36,18 @@ public static class ParameterTable
         ArgumentNames.KeepArtifacts, "add to what earlier runs left in the artifacts folder instead of moving it to `.build/previous/`") with
     {
         ReadmeNote = ": for the later steps of one CI job, whose archive holds every step's outputs",
+    };
+
+    public static readonly ParameterDescriptor Cache = ParameterDescriptor.Choice(
+        ArgumentNames.Cache, CacheModes.All, CacheModes.Auto, "skip Lint, Test, Accessibility and Image when their inputs are unchanged since they last passed here: `auto` skips locally, not on CI") with
+    {
+        ReadmeNote = "; `on` also on CI, `off` never (see [Faster runs](#faster-runs-parallel-tasks-and-unchanged-stages))",
+    };
+
+    public static readonly ParameterDescriptor NoCache = ParameterDescriptor.Switch(
+        ArgumentNames.NoCache, "run every task even when its inputs are unchanged (same as `--cache off`)") with
+    {
+        Aliases = [ArgumentNames.Force],
     };
 
     public static readonly ParameterDescriptor LockWait = ParameterDescriptor.Number(
@@ -182,7 +194,7 @@ public static class ParameterTable
     /// <summary>Gets every parameter, in the README's order.</summary>
     public static IReadOnlyList<ParameterDescriptor> All { get; } =
     [
-        Configuration, Environment, Version, Artifacts, KeepArtifacts, LockWait, NoInstall,
+        Configuration, Environment, Version, Artifacts, KeepArtifacts, Cache, NoCache, LockWait, NoInstall,
         CoverageThreshold, BranchThreshold, Tests,
         AccessibilityUrl, AccessibilityMaxPages, AccessibilityImpact, AccessibilityPaths, BrowserPath,
         ImageRepository, ImageBuildMode, BaseImage, SdkImage, ImageBuilder, ImageSizeBudget, Registry, EcrRepository,

@@ -40,6 +40,7 @@ internal static class CommandLineParser
         ["target"] = "--target needs a value (a target name)",
         ["verbosity"] = "--verbosity needs a value: quiet, minimal, normal, verbose or diagnostic",
         ["working"] = "--working needs a value (a directory)",
+        ["parallel"] = "--parallel needs a value: how many tasks may run at once (1: one at a time)",
     };
 
     public static HostOptions Parse(IReadOnlyList<string> args) => Parse(args, []);
@@ -117,6 +118,7 @@ internal static class CommandLineParser
             flags.Contains("exclusive"),
             ParseVerbosity(values.GetValueOrDefault("verbosity")),
             values.GetValueOrDefault("working"),
+            ParseParallelism(values.GetValueOrDefault("parallel")),
             arguments.ToLookup(pair => pair.Key, pair => pair.Value, StringComparer.OrdinalIgnoreCase));
     }
 
@@ -192,6 +194,11 @@ internal static class CommandLineParser
     private static bool IsBoolean(string? token) => bool.TryParse(token, out _);
 
     private static bool IsNegativeNumber(string token) => double.TryParse(token, System.Globalization.CultureInfo.InvariantCulture, out _);
+
+    private static int? ParseParallelism(string? value) =>
+        value is null ? null
+        : int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parallelism) && parallelism is >= 1 and <= 64 ? parallelism
+        : throw new CakeException(ExitCodes.Usage, $"Invalid --parallel '{value}': give how many tasks may run at once, from 1 (one at a time) to 64.");
 
     private static Verbosity ParseVerbosity(string? value)
     {

@@ -8,37 +8,40 @@ namespace Cake.Frosting.Internal;
 /// A task that prints its own progress never gets one.
 /// </summary>
 /// <remarks>
-/// One thing at a time, as Cake runs tasks. The beat has a thread of its own, not a thread-pool timer: a task that
-/// blocks pool threads must not silence the very line that says it is still running.
+/// Tasks that run at the same time share one line: "Still running Test: 1m 10s, Image: 40s". The beat has a thread of
+/// its own, not a thread-pool timer: a task that blocks pool threads must not silence the very line that says it is
+/// still running. The thread starts without the starting task's flow, so its lines are the host's, never a task's.
 /// </remarks>
 internal sealed class Heartbeat(OutputActivity activity, Action<string> write, TimeSpan quiet, Func<TimeSpan, string> formatDuration) : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly ManualResetEventSlim _stop = new();
     private Thread? _thread;
-    private string? _task;
-    private long _started;
+    private readonly List<(string Task, long Started)> _running = [];
 
     public void Begin(string task)
     {
         lock (_gate)
         {
-            _task = task;
-            _started = Stopwatch.GetTimestamp();
+            _running.Add((task, Stopwatch.GetTimestamp()));
             activity.Printed();
             if (_thread is null)
             {
                 _thread = new Thread(Beat) { IsBackground = true, Name = "heartbeat" };
-                _thread.Start();
+                _thread.UnsafeStart();
             }
         }
     }
 
-    public void End()
+    public void End(string task)
     {
         lock (_gate)
         {
-            _task = null;
+            var index = _running.FindIndex(running => running.Task == task);
+            if (index >= 0)
+            {
+                _running.RemoveAt(index);
+            }
         }
     }
 
@@ -56,16 +59,17 @@ internal sealed class Heartbeat(OutputActivity activity, Action<string> write, T
         {
             lock (_gate)
             {
-                if (_task is null || activity.Silence < quiet)
+                if (_running.Count == 0 || activity.Silence < quiet)
                 {
                     continue;
                 }
 
-                // Whole seconds: a heartbeat is a clock's reading, not a measurement.
-                var elapsed = TimeSpan.FromSeconds(Math.Floor(Stopwatch.GetElapsedTime(_started).TotalSeconds));
-                write($"Still running {_task}: {formatDuration(elapsed)}");
+                write($"Still running {string.Join(", ", _running.Select(running => $"{running.Task}: {Elapsed(running.Started)}"))}");
                 activity.Printed();
             }
         }
     }
+
+    // Whole seconds: a heartbeat is a clock's reading, not a measurement.
+    private string Elapsed(long started) => formatDuration(TimeSpan.FromSeconds(Math.Floor(Stopwatch.GetElapsedTime(started).TotalSeconds)));
 }

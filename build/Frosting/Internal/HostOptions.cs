@@ -9,4 +9,5 @@ internal sealed record HostOptions(
     bool Exclusive,
     Verbosity Verbosity,
     string? WorkingDirectory,
+    int? Parallelism,
     ILookup<string, string> Arguments);

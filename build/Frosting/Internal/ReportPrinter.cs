@@ -8,9 +8,9 @@ namespace Cake.Frosting.Internal;
 /// <summary>
 /// Cake's report printer with durations in the build's words (<see cref="CakeHost.UseDurationFormat"/>, e.g. <c>4m 02s</c>
 /// instead of <c>00:04:02.9326708</c>): the closing task table is drawn here in Cake's layout (task, duration, status,
-/// skip reason, total); the step headers are Cake's own.
+/// skip reason, total), then, when tasks could run at once, the critical path and the wall time; the step headers are Cake's own.
 /// </summary>
-internal sealed class ReportPrinter(IAnsiConsole console, Func<TimeSpan, string> formatDuration) : ICakeReportPrinter
+internal sealed class ReportPrinter(IAnsiConsole console, Func<TimeSpan, string> formatDuration, TaskTimeline? timeline = null) : ICakeReportPrinter
 {
     private readonly CakeSpectreReportPrinter _cake = new(console);
 
@@ -39,6 +39,13 @@ internal sealed class ReportPrinter(IAnsiConsole console, Func<TimeSpan, string>
         }
 
         console.Write(table);
+        if (timeline is { Parallelism: > 1 } && timeline.CriticalPath() is { Count: > 0 } path)
+        {
+            var critical = path.Aggregate(TimeSpan.Zero, (sum, entry) => sum + entry.Duration);
+            console.WriteLine(
+                $"Critical path: {string.Join(" -> ", path.Select(entry => entry.Name))} ({formatDuration(critical)}). "
+                + $"Wall time {formatDuration(timeline.WallTime)} for {formatDuration(timeline.TaskTime)} of task time, up to {timeline.Parallelism} tasks at once.");
+        }
     }
 
     public void WriteStep(string name, Verbosity verbosity) => _cake.WriteStep(name, verbosity);

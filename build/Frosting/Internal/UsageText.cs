@@ -16,6 +16,8 @@ internal static class UsageText
               --description       List every target with its description.
               --dryrun            Walk the graph of the target without running any task.
           -e, --exclusive         Run only the target, not its dependencies.
+          --parallel <n>      How many independent tasks may run at once (default: the number of cores; 1: one
+                              at a time, in Cake's order).
           -v, --verbosity <v>     quiet, minimal, normal, verbose or diagnostic (default: normal).
           -w, --working <dir>     Working directory of the build.
               --version           Print the build host's version (with a value: an argument, see below).

@@ -9,7 +9,7 @@ public sealed class PreflightTests
     [Fact]
     public void The_preflight_gets_the_tasks_in_the_order_they_then_run_before_Setup_and_the_first_task()
     {
-        var run = Run("--target", "Third");
+        var run = Run("--target", "Third", "--parallel", "1");
 
         Assert.True(run.ExitCode == 0, run.All);
         var events = _host.Recorder.Events;

@@ -12,4 +12,10 @@ public sealed class NotifiesAttribute : Attribute
     /// is sent (the local one is a developer's own loop) and the message names it. True by default; Release: false.
     /// </summary>
     public bool PerEnvironment { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the task is a deploy that GitHub records (<see cref="GitHubDeployments"/>):
+    /// on GitHub Actions, a deployment of the commit to the cloud environment with its in_progress, success or failure status.
+    /// </summary>
+    public bool GitHubDeployment { get; set; }
 }

@@ -53,6 +53,7 @@ public static class ReportWriter
                 result = run.Result,
                 error = run.Error,
                 arguments = run.Arguments,
+                schedule = run.Schedule,
                 tasks = report.Tasks,
             },
             JsonDefaults.Indented);
@@ -166,7 +167,8 @@ public sealed record BuildRunInfo(
     string? Error,
     IReadOnlyDictionary<string, string> Arguments,
     bool Interrupted = false,
-    CiRun? Ci = null)
+    CiRun? Ci = null,
+    RunSchedule? Schedule = null)
 {
     /// <summary>Gets "succeeded", "failed", or "interrupted" (stopped by SIGINT/SIGTERM before it finished).</summary>
     public string Result => Succeeded ? "succeeded" : Interrupted ? "interrupted" : "failed";

@@ -3,6 +3,7 @@ using System.Globalization;
 using Build.Core;
 using Build.Core.Ci;
 using Build.Core.Gates;
+using Build.Core.Incremental;
 using Build.Core.Secrets;
 using Build.Parameters;
 using Build.Stages.Compile;
@@ -13,11 +14,26 @@ using Cake.Frosting;
 
 namespace Build.Stages.Accessibility;
 
+[ExclusiveUse(SharedResources.AppBinaries)]
 [TaskName("Accessibility")]
 [TaskDescription("Starts the built service (or uses --a11y-url), crawls it and runs axe (WCAG 2.1 A/AA) in headless Chromium; fails at --a11y-impact and above unless baselined; HTML, JSON and SARIF in artifacts/accessibility.")]
 [IsDependentOn(typeof(CompileTask))]
-public sealed class AccessibilityTask : AsyncFrostingTask<BuildContext>
+public sealed class AccessibilityTask : AsyncFrostingTask<BuildContext>, IIncrementalTask
 {
+    public IReadOnlyList<string> ArtifactOutputs { get; } = ["accessibility/**"];
+
+    public TaskInputs Inputs(BuildContext context)
+    {
+        var settings = context.Parameters.Accessibility;
+        return CommonInputs.For(context)
+            .Files(context.Paths.Root.FullPath, "src", "build/accessibility")
+            .Value("settings", System.Text.Json.JsonSerializer.Serialize(settings));
+    }
+
+    public bool OutputsExist(BuildContext context) => true;
+
+    public void Restore(BuildContext context) => GateLedger.Pass(context, ReleaseGate.Accessibility);
+
     public const string ConfigFolder = "build/accessibility";
     public const string PathsFile = ConfigFolder + "/paths.txt";
     public const string BaselineFileName = ConfigFolder + "/baseline.json";

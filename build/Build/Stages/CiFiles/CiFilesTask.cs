@@ -4,6 +4,7 @@ using Cake.Frosting;
 
 namespace Build.Stages.CiFiles;
 
+[RunsAlone]
 [TaskName("CiFiles")]
 [TaskDescription("Renders .github/workflows/build.yml and Jenkinsfile from the pipeline model (build/Build/Stages/CiFiles/ShippedPipeline.cs); Lint fails when a checked-in one differs.")]
 public sealed class CiFilesTask : FrostingTask<BuildContext>

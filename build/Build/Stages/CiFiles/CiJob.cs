@@ -11,6 +11,9 @@ public enum CiTrigger
 
     /// <summary>A pushed tag v* (a release; its version is the tag, see README "Versions").</summary>
     VersionTag,
+
+    /// <summary>The pipeline's timer (<see cref="CiPipeline.Schedule"/>) on main: the jobs that only check, such as Drift.</summary>
+    Schedule,
 }
 
 /// <summary>
@@ -30,8 +33,18 @@ public sealed record CiJob(string Id, string Title, IReadOnlyList<CiTrigger> Tri
     /// <summary>Gets the job that must succeed first (null: none).</summary>
     public string? Needs { get; init; }
 
-    /// <summary>Gets the environment the job deploys to (a GitHub environment, a Jenkins lock); null for a job that deploys nothing.</summary>
+    /// <summary>Gets the environment the job deploys to or checks (a GitHub environment, a Jenkins lock); null for a job that needs none.</summary>
     public string? Environment { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether the job only reads its environment (Drift): it runs on the schedule, with credentials
+    /// of its own (GitHub environment and Jenkins credentials <see cref="CredentialsScope"/>, meant for a read-only role,
+    /// and without the deploy's protection rules, so a nightly check never waits for an approval).
+    /// </summary>
+    public bool ChecksOnly { get; init; }
+
+    /// <summary>Gets the GitHub environment whose variables (role, region) the job's credentials come from: the environment itself, or drift-&lt;env&gt; for a check.</summary>
+    public string? CredentialsScope => Environment is null ? null : ChecksOnly ? $"drift-{Environment}" : Environment;
 
     /// <summary>Gets the cloud credentials the job gets (null: none, as for pull requests).</summary>
     public CiCloudAccess? CloudAccess { get; init; }
@@ -46,7 +59,7 @@ public sealed record CiJob(string Id, string Title, IReadOnlyList<CiTrigger> Tri
     public string JUnitFile => $"{ArtifactsFolder}/test-results/junit.xml";
 
     /// <summary>Gets a value indicating whether the job deploys (concurrency per environment, never cancelled).</summary>
-    public bool Deploys => Environment is not null;
+    public bool Deploys => Environment is not null && !ChecksOnly;
 }
 
 /// <summary>

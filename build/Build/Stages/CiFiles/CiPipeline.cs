@@ -27,6 +27,11 @@ public sealed record CiPipeline
     /// <summary>Gets the terraform a hosted runner installs first: ubuntu-latest has none, and it is no Debian package the Prerequisites task could install.</summary>
     public string TerraformVersion { get; init; } = "1.11.4";
 
+    /// <summary>Gets when the <see cref="CiTrigger.Schedule"/> jobs run: a cron line (UTC on GitHub, the controller's time zone on Jenkins).</summary>
+    public string Schedule { get; init; } = "17 5 * * *";
+
+    public bool IsScheduled => Jobs.Any(job => job.Triggers.Contains(CiTrigger.Schedule));
+
     /// <summary>Gets every ./build.sh call of every job, in job order: what both CI files run.</summary>
     public IReadOnlyList<CiCommand> Commands => [.. Jobs.SelectMany(job => job.Commands)];
 
@@ -42,7 +47,9 @@ public sealed record CiPipeline
             Require(job.Needs is null || seen.Contains(job.Needs), job, $"it needs '{job.Needs}', which is not an earlier job");
             Require(job.Needs is null || Job(job.Needs).Triggers.Intersect(job.Triggers).Count() == job.Triggers.Count, job, $"it runs where '{job.Needs}', which it needs, does not");
             Require(job.Commands.Count > 0 && job.Triggers.Count > 0, job, "it has no command or no trigger");
-            Require(job.Deploys == (job.CloudAccess is not null), job, "a job deploys exactly when it has cloud access");
+            Require((job.Environment is not null) == (job.CloudAccess is not null), job, "a job has cloud access exactly when it deploys to or checks an environment");
+            Require(job.Triggers.Contains(CiTrigger.Schedule) == job.ChecksOnly, job, "a job runs on the schedule exactly when it only checks");
+            Require(!job.ChecksOnly || job.Triggers.Count == 1, job, "a check runs on the schedule only");
             Require(job.Approval is null || job.Deploys, job, "an approval guards a deploy");
             Require(job.CloudAccess is null || !job.Triggers.Contains(CiTrigger.PullRequest), job, "a pull request gets no credentials");
             for (var index = 0; index < job.Commands.Count; index++)

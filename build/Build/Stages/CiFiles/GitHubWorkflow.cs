@@ -5,8 +5,10 @@ using Build.Core.Notifications;
 namespace Build.Stages.CiFiles;
 
 /// <summary>
-/// Renders the pipeline as a GitHub Actions workflow: read-only token by default and id-token only for deploy jobs,
+/// Renders the pipeline as a GitHub Actions workflow: read-only token by default, id-token only for the jobs with cloud
+/// access (deploys, scheduled checks) and deployments: write only for deploys (their GitHub deployment statuses),
 /// one concurrency group per environment that never cancels a deploy (pull requests cancel their superseded runs),
+/// the scheduled checks (Drift) on the pipeline's cron with credentials of their own,
 /// the deploy jobs' GitHub environments (prod's protection rules are its approval), AWS access by OIDC, every action
 /// pinned to a commit, the NuGet cache, full history for the version, the job's artifacts uploaded whatever happened.
 /// </summary>
@@ -48,6 +50,12 @@ public static class GitHubWorkflow
             }
         }
 
+        if (triggers.Contains(CiTrigger.Schedule))
+        {
+            Line(1, "schedule:");
+            Line(2, $"- cron: \"{pipeline.Schedule}\" # UTC, on the default branch: the jobs that only check (Drift)");
+        }
+
         text.Append('\n');
         Line(0, "permissions:");
         Line(1, "contents: read");
@@ -60,14 +68,15 @@ public static class GitHubWorkflow
                 text.Append('\n');
             }
 
-            Job(job, pipeline.TerraformVersion, Line);
+            Job(job, pipeline, Line);
         }
 
         return text.ToString();
     }
 
-    private static void Job(CiJob job, string terraformVersion, Action<int, string> line)
+    private static void Job(CiJob job, CiPipeline pipeline, Action<int, string> line)
     {
+        var terraformVersion = pipeline.TerraformVersion;
         line(1, $"{job.Id}:");
         line(2, $"name: {job.Title}");
         if (job.Needs is not null)
@@ -75,7 +84,7 @@ public static class GitHubWorkflow
             line(2, $"needs: {job.Needs}");
         }
 
-        if (Condition(job.Triggers) is { } condition)
+        if (Condition(job.Triggers, pipeline) is { } condition)
         {
             line(2, $"if: {condition}");
         }
@@ -91,8 +100,20 @@ public static class GitHubWorkflow
             line(2, "permissions:");
             line(3, "contents: read");
             line(3, "id-token: write # OIDC to AWS: no stored keys");
+            line(3, "deployments: write # Deploy records a GitHub deployment and its statuses");
             line(2, "env:");
             line(3, $"{WebhookNotifier.Variable}: ${{{{ secrets.{WebhookNotifier.Variable} }}}} # the team's webhook for the outcome; unset: no message");
+            line(3, $"{GitHubDeployments.TokenVariable}: ${{{{ github.token }}}} # for the deployment statuses; registered as a secret, never printed");
+        }
+        else if (job.ChecksOnly)
+        {
+            line(2, $"environment: {job.CredentialsScope} # a read-only role; no protection rules, so the schedule never waits");
+            line(2, "concurrency:");
+            line(3, $"group: {job.Id}");
+            line(3, "cancel-in-progress: false # not deploy-<env>: a queued check would cancel a queued deploy; the state lock keeps them apart");
+            line(2, "permissions:");
+            line(3, "contents: read");
+            line(3, "id-token: write # OIDC to AWS: no stored keys");
         }
         else
         {
@@ -119,9 +140,13 @@ public static class GitHubWorkflow
         line(4, "with:");
         line(5, $"terraform_version: {terraformVersion} # ubuntu-latest has no terraform, and Prerequisites cannot apt-get it");
         line(5, "terraform_wrapper: false # the build reads terraform's own output and exit codes");
-        line(3, $"- uses: {GitHubActionPins.SetupTrivy.Uses}");
-        line(4, "with:");
-        line(5, "version: v0.69.3 # ImageScan needs a scanner: on CI --vuln-scan defaults to required");
+        if (!job.ChecksOnly)
+        {
+            line(3, $"- uses: {GitHubActionPins.SetupTrivy.Uses}");
+            line(4, "with:");
+            line(5, "version: v0.69.3 # ImageScan needs a scanner: on CI --vuln-scan defaults to required");
+        }
+
         if (job.CloudAccess is { } access)
         {
             line(3, $"- uses: {GitHubActionPins.ConfigureAwsCredentials.Uses}");
@@ -144,14 +169,16 @@ public static class GitHubWorkflow
         line(5, "if-no-files-found: warn");
     }
 
-    private static string? Condition(IReadOnlyList<CiTrigger> triggers) =>
-        Enum.GetValues<CiTrigger>().All(triggers.Contains)
+    // A scheduled run is on the default branch too (github.ref is refs/heads/main): a push job asks for the push event.
+    private static string? Condition(IReadOnlyList<CiTrigger> triggers, CiPipeline pipeline) =>
+        pipeline.Jobs.SelectMany(job => job.Triggers).Distinct().All(triggers.Contains)
             ? null
             : string.Join(" || ", triggers.Select(trigger => trigger switch
             {
                 CiTrigger.PullRequest => "github.event_name == 'pull_request'",
-                CiTrigger.MainBranch => "github.ref == 'refs/heads/main'",
-                CiTrigger.VersionTag => "startsWith(github.ref, 'refs/tags/v')",
+                CiTrigger.MainBranch => "(github.event_name == 'push' && github.ref == 'refs/heads/main')",
+                CiTrigger.VersionTag => "(github.event_name == 'push' && startsWith(github.ref, 'refs/tags/v'))",
+                CiTrigger.Schedule => "github.event_name == 'schedule'",
                 _ => throw new ArgumentOutOfRangeException(nameof(triggers), trigger, null),
             }));
 

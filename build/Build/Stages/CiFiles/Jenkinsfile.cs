@@ -8,7 +8,9 @@ namespace Build.Stages.CiFiles;
 /// own and an approval waits on none; a timeout for the run, each stage and the approval; no concurrent builds of a
 /// branch; one lock per environment and a milestone in each deploy (an older build that reaches it after a newer one
 /// is stopped); the approval an input stage with its submitter; AWS keys from a credentials binding; a clean
-/// artifacts folder at the start of each stage; JUnit results and the stage's artifacts archived whatever happened.
+/// artifacts folder at the start of each stage; JUnit results and the stage's artifacts archived whatever happened;
+/// with scheduled checks (Drift), a cron trigger on main and those stages only on the timer (every other stage never),
+/// each taking its environment's lock and failing the run without stopping the next check.
 /// Plugins: Pipeline: Declarative, Lockable Resources, Pipeline: Milestone Step, AWS Credentials, JUnit, Timestamper.
 /// </summary>
 public static class Jenkinsfile
@@ -36,6 +38,13 @@ public static class Jenkinsfile
         Line(2, "disableConcurrentBuilds()");
         Line(2, "timestamps()");
         Line(1, "}");
+        if (pipeline.IsScheduled)
+        {
+            Line(1, "triggers {");
+            Line(2, $"cron(env.BRANCH_NAME == 'main' ? '{pipeline.Schedule}' : '') // the checks (Drift) run on main's timer; other branches have none");
+            Line(1, "}");
+        }
+
         Line(1, "environment {");
         Line(2, "CI = 'true' // as on GitHub Actions: nobody answers a question here");
         Line(1, "}");
@@ -46,10 +55,10 @@ public static class Jenkinsfile
             var milestone = (index + 1) * 10;
             if (job.Approval is { } approval)
             {
-                Approval(job, approval, milestone - 1, Line);
+                Approval(job, approval, milestone - 1, pipeline.IsScheduled, Line);
             }
 
-            Stage(job, milestone, Line);
+            Stage(job, milestone, pipeline.IsScheduled, Line);
         }
 
         Line(1, "}");
@@ -57,10 +66,10 @@ public static class Jenkinsfile
         return text.ToString();
     }
 
-    private static void Approval(CiJob job, CiApproval approval, int milestone, Action<int, string> line)
+    private static void Approval(CiJob job, CiApproval approval, int milestone, bool scheduled, Action<int, string> line)
     {
         line(2, $"stage('Approve {job.Environment}') {{");
-        When(job.Triggers, "beforeInput", line);
+        When(job.Triggers, scheduled, "beforeInput", line);
         line(3, "options {");
         line(4, $"timeout(time: {Minutes(approval.Timeout)}, unit: 'MINUTES')");
         line(3, "}");
@@ -75,14 +84,15 @@ public static class Jenkinsfile
         line(2, "}");
     }
 
-    private static void Stage(CiJob job, int milestone, Action<int, string> line)
+    private static void Stage(CiJob job, int milestone, bool scheduled, Action<int, string> line)
     {
         line(2, $"stage('{job.Title}') {{");
-        When(job.Triggers, "beforeAgent", line);
+        When(job.Triggers, scheduled, "beforeAgent", line);
         line(3, "agent any");
         line(3, "options {");
-        if (job.Deploys)
+        if (job.Environment is not null)
         {
+            // A check waits for a deploy of its environment (it would see a half-applied state), and a deploy for it.
             line(4, $"lock('deploy-{job.Environment}')");
         }
 
@@ -105,7 +115,17 @@ public static class Jenkinsfile
 
         foreach (var command in job.Commands)
         {
-            line(indent, $"sh '{command.Line}'");
+            if (job.ChecksOnly)
+            {
+                // One environment's drift fails the run, and the other environments are still checked.
+                line(indent, "catchError(buildResult: 'FAILURE', stageResult: 'FAILURE') {");
+                line(indent + 1, $"sh '{command.Line}'");
+                line(indent, "}");
+            }
+            else
+            {
+                line(indent, $"sh '{command.Line}'");
+            }
         }
 
         if (job.CloudAccess is not null)
@@ -123,38 +143,67 @@ public static class Jenkinsfile
         line(2, "}");
     }
 
-    private static void When(IReadOnlyList<CiTrigger> triggers, string before, Action<int, string> line)
+    // A timer build is on main too: with a schedule, every other stage says it does not run on the timer.
+    private static void When(IReadOnlyList<CiTrigger> triggers, bool scheduled, string before, Action<int, string> line)
     {
-        if (Enum.GetValues<CiTrigger>().All(triggers.Contains))
-        {
-            return;
-        }
-
-        var conditions = triggers.Select(trigger => trigger switch
+        var conditions = triggers.Where(trigger => trigger != CiTrigger.Schedule).Select(trigger => trigger switch
         {
             CiTrigger.PullRequest => "changeRequest()",
             CiTrigger.MainBranch => "branch 'main'",
             CiTrigger.VersionTag => "tag 'v*'",
             _ => throw new ArgumentOutOfRangeException(nameof(triggers), trigger, null),
         }).ToList();
+        var everyChange = new[] { CiTrigger.PullRequest, CiTrigger.MainBranch, CiTrigger.VersionTag }.All(triggers.Contains);
+        var onTimer = triggers.Contains(CiTrigger.Schedule);
+        if (everyChange && !scheduled)
+        {
+            return;
+        }
+
         line(3, "when {");
         line(4, $"{before} true");
-        if (conditions.Count == 1)
+        if (onTimer)
         {
-            line(4, conditions[0]);
+            // main's timer only, even if another branch's job kept a timer from an older Jenkinsfile.
+            line(4, "allOf {");
+            line(5, "triggeredBy 'TimerTrigger'");
+            line(5, "branch 'main'");
+            line(4, "}");
+        }
+        else if (everyChange)
+        {
+            line(4, "not { triggeredBy 'TimerTrigger' }");
+        }
+        else if (scheduled)
+        {
+            line(4, "allOf {");
+            line(5, "not { triggeredBy 'TimerTrigger' }");
+            AnyOf(conditions, 5, line);
+            line(4, "}");
         }
         else
         {
-            line(4, "anyOf {");
-            foreach (var condition in conditions)
-            {
-                line(5, condition);
-            }
-
-            line(4, "}");
+            AnyOf(conditions, 4, line);
         }
 
         line(3, "}");
+    }
+
+    private static void AnyOf(List<string> conditions, int indent, Action<int, string> line)
+    {
+        if (conditions.Count == 1)
+        {
+            line(indent, conditions[0]);
+            return;
+        }
+
+        line(indent, "anyOf {");
+        foreach (var condition in conditions)
+        {
+            line(indent + 1, condition);
+        }
+
+        line(indent, "}");
     }
 
     private static string Minutes(TimeSpan time) => ((int)time.TotalMinutes).ToString(CultureInfo.InvariantCulture);

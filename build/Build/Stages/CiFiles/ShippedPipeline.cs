@@ -1,5 +1,6 @@
 using Build.Parameters;
 using Build.Stages.Deploy;
+using Build.Stages.Drift;
 using Build.Stages.Image;
 using Build.Stages.Infrastructure;
 using Build.Stages.Promote;
@@ -21,6 +22,9 @@ namespace Build.Stages.CiFiles;
 /// a Jenkins input) with <c>--approve</c>. These never build: each runs <c>Apply</c>, <c>Promote</c> (the image dev
 /// got, or staging got, copied by digest) and <c>Deploy --exclusive</c>, which deploys the promoted record. What reaches
 /// prod is byte for byte what ran in dev and staging.</item>
+/// <item>The daily schedule (on main): <c>drift-&lt;env&gt;</c> for each cloud environment runs <c>Drift</c>, which fails when
+/// the infrastructure changed outside terraform. Its credentials are its own (GitHub environment <c>drift-&lt;env&gt;</c>,
+/// Jenkins credentials <c>aws-drift-&lt;env&gt;</c>): a read-only role, no approval to wait for.</item>
 /// </list>
 /// Each deploy job writes to a folder of its own (<c>artifacts/deploy-&lt;env&gt;</c>), so Jenkins' one archive per
 /// run keeps every job's outputs apart. A v* tag on a commit main already deployed to dev rebuilds it with the release
@@ -36,6 +40,7 @@ public static class ShippedPipeline
     public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(60);
     public static readonly TimeSpan DeployTimeout = TimeSpan.FromMinutes(90);
     public static readonly TimeSpan ApprovalTimeout = TimeSpan.FromHours(8);
+    public static readonly TimeSpan DriftTimeout = TimeSpan.FromMinutes(30);
 
     public static CiPipeline Pipeline { get; } = new(
         "build",
@@ -44,6 +49,9 @@ public static class ShippedPipeline
             DeployJob(EnvironmentNames.Dev, needs: "build", [CiTrigger.MainBranch, CiTrigger.VersionTag]),
             DeployJob(EnvironmentNames.Staging, needs: "deploy-dev", [CiTrigger.VersionTag]),
             DeployJob(EnvironmentNames.Prod, needs: "deploy-staging", [CiTrigger.VersionTag], new CiApproval(ReleaseApprovers, ApprovalTimeout)),
+            DriftJob(EnvironmentNames.Dev),
+            DriftJob(EnvironmentNames.Staging),
+            DriftJob(EnvironmentNames.Prod),
         ],
         CiCommand.Of<TestTask>());
 
@@ -66,6 +74,18 @@ public static class ShippedPipeline
             Environment = environment,
             CloudAccess = new CiCloudAccess(GitHubRoleVariable, GitHubRegionVariable, $"aws-{environment}"),
             Approval = approval,
+            ArtifactsFolder = folder,
+        };
+    }
+
+    private static CiJob DriftJob(string environment)
+    {
+        var folder = $"{CiJob.DefaultArtifactsFolder}/drift-{environment}";
+        return new CiJob($"drift-{environment}", $"Drift {environment}", [CiTrigger.Schedule], [CiCommand.Of<DriftTask>(new(ArgumentNames.Environment, environment), new(ArgumentNames.Artifacts, folder))], DriftTimeout)
+        {
+            Environment = environment,
+            ChecksOnly = true,
+            CloudAccess = new CiCloudAccess(GitHubRoleVariable, GitHubRegionVariable, $"aws-drift-{environment}"),
             ArtifactsFolder = folder,
         };
     }

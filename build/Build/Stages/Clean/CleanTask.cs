@@ -9,6 +9,7 @@ using Cake.Frosting;
 
 namespace Build.Stages.Clean;
 
+[RunsAlone]
 [TaskName("Clean")]
 [TaskDescription("Deletes what the build made: the artifacts folder and the earlier outputs moved to .build/previous/ (terraform state Apply rescued is kept), the outputs of every project in the solution, and any docker credential folder an interrupted push left. Never local terraform state.")]
 public sealed class CleanTask : FrostingTask<BuildContext>

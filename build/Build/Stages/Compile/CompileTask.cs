@@ -11,6 +11,7 @@ using Cake.Frosting;
 
 namespace Build.Stages.Compile;
 
+[ExclusiveUse(SharedResources.SolutionBuild)]
 [TaskName("Compile")]
 [TaskDescription("Builds the solution with the computed version and git commit stamped into the assemblies.")]
 [IsDependentOn(typeof(RestoreTask))]

@@ -6,6 +6,7 @@ using Cake.Frosting;
 
 namespace Build.Stages.Compile;
 
+[ExclusiveUse(SharedResources.SolutionBuild)]
 [TaskName("Restore")]
 [TaskDescription("Restores the NuGet packages of every project in the solution.")]
 [IsDependentOn(typeof(PrerequisitesTask))]

@@ -8,8 +8,9 @@ using Cake.Frosting;
 
 namespace Build.Stages.Deploy;
 
+[RunsAlone]
 [TaskName("Deploy")]
-[Notifies]
+[Notifies(GitHubDeployment = true)]
 [TaskDescription("Deploys the pushed (or promoted) image by digest, after every gate: local: this machine's container (/health within --health-timeout, smoke test, previous container restored on failure); dev/staging/prod: a new ECS task definition revision, our deployment followed to COMPLETED, smoke test through the service URL, rollback on failure; artifacts/deploy/<env>.json.")]
 [IsDependentOn(typeof(PushTask))]
 [IsDependentOn(typeof(ApplyTask))]

@@ -1,4 +1,5 @@
 using Build.Core;
+using Build.Core.Incremental;
 using Build.Parameters;
 using Build.Stages.Compile;
 using Build.Stages.Push;
@@ -15,8 +16,38 @@ namespace Build.Stages.Image;
 [IsDependentOn(typeof(CompileTask))]
 [IsDependentOn(typeof(VersionTask))]
 [IsDependentOn(typeof(BaseImageTask))]
-public sealed class ImageTask : FrostingTask<BuildContext>
+public sealed class ImageTask : FrostingTask<BuildContext>, IIncrementalTask
 {
+    public IReadOnlyList<string> ArtifactOutputs { get; } = ["image/image.json"];
+
+    // A dirty tree's version carries a time: its commit and the files say what the image is built from.
+    public TaskInputs Inputs(BuildContext context)
+    {
+        var version = context.BuildVersion;
+        return CommonInputs.For(context)
+            .Files(context.Paths.Root.FullPath, "src")
+            .Value("image settings", System.Text.Json.JsonSerializer.Serialize(context.Parameters.Image))
+            .Value("commit", version.Commit)
+            .Value("version", version.IsDirty ? "(dirty tree)" : version.Version)
+            .Value("base image", context.Parameters.Image.UsesLocalBase ? BaseImageRecipe.ReferenceForThisMachine() : context.Parameters.Image.BaseImage);
+    }
+
+    public bool OutputsExist(BuildContext context)
+    {
+        var file = ImagePaths.From(context.Paths).ImageFile.FullPath;
+        return File.Exists(file)
+            && System.Text.Json.JsonSerializer.Deserialize<ImageBuildResult>(File.ReadAllText(file), JsonDefaults.Indented) is { } image
+            && context.DockerImageInspect(image.Id) is not null;
+    }
+
+    public void Restore(BuildContext context)
+    {
+        var image = ImageRecordFile.Resolve(context);
+        context.Results.Set(image);
+        context.Report.AddOutput("image", image.ShortId);
+        context.Report.AddOutput("tags", string.Join(" ", image.References));
+    }
+
     public override void Run(BuildContext context)
     {
         var engine = DockerEngineCheck.Require(context);

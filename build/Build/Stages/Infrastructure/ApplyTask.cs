@@ -8,6 +8,7 @@ using Cake.Frosting;
 
 namespace Build.Stages.Infrastructure;
 
+[RunsAlone]
 [TaskName("Apply")]
 [TaskDescription("Applies the plan saved by Plan in this run (never re-plans); prod needs --approve; reads terraform outputs for Deploy.")]
 [IsDependentOn(typeof(PlanTask))]

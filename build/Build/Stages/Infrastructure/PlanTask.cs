@@ -10,6 +10,7 @@ using Cake.Frosting;
 
 namespace Build.Stages.Infrastructure;
 
+[ExclusiveUse(SharedResources.Terraform)]
 [TaskName("Plan")]
 [TaskDescription("terraform init + plan -out for --environment; summary of creates/updates/replaces/destroys; protected resources need --allow-destroy.")]
 [IsDependentOn(typeof(VersionTask))]

@@ -9,6 +9,7 @@ using Cake.Frosting;
 
 namespace Build.Stages.Infrastructure;
 
+[ExclusiveUse(SharedResources.Terraform)]
 [TaskName("TerraformValidate")]
 [TaskDescription("terraform fmt -check and validate of terraform/ (init without a backend; part of Lint).")]
 [IsDependentOn(typeof(PrerequisitesTask))]

@@ -83,7 +83,10 @@ public sealed class TerraformWorkspace
     public static DirectoryPath CopyFolder(DirectoryPath cacheRoot, string environment, TerraformBackend backend) =>
         cacheRoot.Combine($"{environment}-{backend.Name()}");
 
-    /// <summary>Copies the module into a fresh working copy; a local backend keeps its state outside that copy.</summary>
+    /// <summary>
+    /// Copies the module into a fresh working copy and packs its Lambda sources (<see cref="LambdaPackages"/>); a local
+    /// backend keeps its state outside that copy.
+    /// </summary>
     public static TerraformWorkspace Prepare(DirectoryPath source, DirectoryPath cacheRoot, DirectoryPath artifactsRoot, string environment, TerraformBackend backend)
     {
         var copy = CopyFolder(cacheRoot, environment, backend);
@@ -92,6 +95,7 @@ public sealed class TerraformWorkspace
         Directory.CreateDirectory(workspace.DataDirectory.FullPath);
         Directory.CreateDirectory(artifacts.FullPath);
         CopyModule(source.FullPath, workspace.WorkingDirectory.FullPath);
+        LambdaPackages.Pack(workspace.WorkingDirectory.FullPath);
         if (workspace.StateFile is { } state)
         {
             Directory.CreateDirectory(state.GetDirectory().FullPath);
@@ -181,6 +185,7 @@ public sealed class TerraformWorkspace
             var relative = Path.GetRelativePath(source, file);
             if (relative.StartsWith(".terraform" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
                 || relative.EndsWith(".tfstate", StringComparison.Ordinal)
+                || (relative.StartsWith(LambdaPackages.Folder + Path.DirectorySeparatorChar, StringComparison.Ordinal) && relative.EndsWith(".zip", StringComparison.Ordinal))
                 || relative.EndsWith("_override.tf", StringComparison.Ordinal)
                 || relative.Equals("override.tf", StringComparison.Ordinal))
             {

@@ -1,6 +1,7 @@
 using Build.Core;
 using Build.Core.Ci;
 using Build.Core.Gates;
+using Build.Core.Incremental;
 using Build.Core.Secrets;
 using Build.Stages.CiFiles;
 using Build.Stages.Compile;
@@ -11,11 +12,22 @@ using Cake.Frosting;
 
 namespace Build.Stages.Lint;
 
+[ExclusiveUse(SharedResources.SolutionBuild)]
 [TaskName("Lint")]
 [TaskDescription("dotnet format (style, whitespace, analyzers), shellcheck, a secret scan (tracked files and the commits since the last v* tag), and the CI files against the pipeline model (./build.sh --target CiFiles renders them), every finding as file:line; with TerraformValidate (terraform fmt + validate).")]
 [IsDependentOn(typeof(RestoreTask))]
-public sealed class LintTask : FrostingTask<BuildContext>
+public sealed class LintTask : FrostingTask<BuildContext>, IIncrementalTask
 {
+    public IReadOnlyList<string> ArtifactOutputs { get; } = ["lint/**"];
+
+    // Every source file (the linters and the secret scan read them all) and HEAD (the scan reads history).
+    public TaskInputs Inputs(BuildContext context) =>
+        CommonInputs.For(context).Files(context.Paths.Root.FullPath, ".").Value("head", context.BuildVersion.Commit);
+
+    public bool OutputsExist(BuildContext context) => true;
+
+    public void Restore(BuildContext context) => GateLedger.Pass(context, ReleaseGate.Lint);
+
     public override void Run(BuildContext context)
     {
         GateLedger.Open(context, ReleaseGate.Lint);

@@ -12,6 +12,7 @@ using Cake.Frosting;
 
 namespace Build.Stages.Promote;
 
+[RunsAlone]
 [TaskName("Promote")]
 [Notifies]
 [TaskDescription("Copies this commit's image from the previous environment's ECR repository (dev → staging → prod; --from) into --environment's by digest through the registry API (no docker, no rebuild; layers the target holds are not sent), tags it <version> and <sha12>, gates ECR's scan there and records it for Deploy in artifacts/image/pushed-<env>.json; prod needs --approve.")]

@@ -11,6 +11,7 @@ using Cake.Frosting;
 
 namespace Build.Stages.Push;
 
+[RunsAlone]
 [TaskName("Push")]
 [TaskDescription("Pushes the scanned image (local: the registry on 127.0.0.1, --registry; dev/staging/prod: the environment's ECR repository, then gates ECR's scan); a tag holding another image is never overwritten; repository@sha256 in artifacts/image/pushed-<env>.json.")]
 [IsDependentOn(typeof(LintTask))]

@@ -11,6 +11,7 @@ using Cake.Frosting;
 
 namespace Build.Stages.Release;
 
+[RunsAlone]
 [TaskName("Release")]
 [Notifies(PerEnvironment = false)]
 [TaskDescription("Tags HEAD of the release branch vX.Y.Z (--version, or --bump from conventional commits) with grouped release notes and pushes the tag to origin.")]

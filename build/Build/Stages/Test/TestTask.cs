@@ -1,6 +1,7 @@
 using System.Globalization;
 using Build.Core;
 using Build.Core.Gates;
+using Build.Core.Incremental;
 using Build.Core.Processes;
 using Build.Core.Secrets;
 using Build.Core.Text;
@@ -16,11 +17,27 @@ using Cake.Frosting;
 
 namespace Build.Stages.Test;
 
+[ExclusiveUse(SharedResources.AppBinaries)]
 [TaskName("Test")]
 [TaskDescription("Runs every test project with coverage collection (--tests unit: only the tests that need no external component); TRX and JUnit XML in artifacts/test-results, failed tests named.")]
 [IsDependentOn(typeof(CompileTask))]
-public sealed class TestTask : FrostingTask<BuildContext>
+public sealed class TestTask : FrostingTask<BuildContext>, IIncrementalTask
 {
+    public IReadOnlyList<string> ArtifactOutputs { get; } = ["test-results/**"];
+
+    public TaskInputs Inputs(BuildContext context) =>
+        CommonInputs.For(context).Files(context.Paths.Root.FullPath, "src", "tests", "App.sln").Value("tests", context.Parameters.Tests);
+
+    public bool OutputsExist(BuildContext context) => true;
+
+    public void Restore(BuildContext context)
+    {
+        if (context.Parameters.Tests != BuildParameters.UnitTests)
+        {
+            GateLedger.Pass(context, ReleaseGate.Test);
+        }
+    }
+
     public override void Run(BuildContext context)
     {
         GateLedger.Open(context, ReleaseGate.Test);

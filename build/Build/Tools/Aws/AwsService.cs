@@ -9,4 +9,6 @@ public sealed record AwsService(string DisplayName, string SigningName, string E
     public static readonly AwsService Ecr = new("ECR", "ecr", "api.ecr", AwsEnvironmentVariables.EndpointUrlEcr, "AmazonEC2ContainerRegistry_V20150921");
 
     public static readonly AwsService Ecs = new("ECS", "ecs", "ecs", AwsEnvironmentVariables.EndpointUrlEcs, "AmazonEC2ContainerServiceV20141113");
+
+    public static readonly AwsService Ssm = new("SSM", "ssm", "ssm", AwsEnvironmentVariables.EndpointUrlSsm, "AmazonSSM");
 }

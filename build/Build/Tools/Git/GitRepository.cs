@@ -36,6 +36,12 @@ public sealed class GitRepository(string workingDirectory)
             ? output.Split('\0', StringSplitOptions.RemoveEmptyEntries)
             : [];
 
+    /// <summary>The files at or below <paramref name="paths"/> that git tracks or would track (untracked, not ignored); null when git fails.</summary>
+    public IReadOnlyList<string>? SourceFiles(IEnumerable<string> paths) =>
+        TryRun(out var output, ["--literal-pathspecs", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", .. paths])
+            ? output.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList()
+            : null;
+
     /// <summary>The current branch's name, or null on a detached HEAD.</summary>
     public string? CurrentBranch() => TryRun(out var output, "symbolic-ref", "--quiet", "--short", "HEAD") && output.Length > 0 ? output : null;
 

@@ -27,6 +27,11 @@ public static class TerraformArguments
     public static ProcessArgumentBuilder Plan(TerraformPlanSettings settings)
     {
         var arguments = Command("plan").Append("-input=false").Append("-no-color").Append("-detailed-exitcode");
+        if (settings.RefreshOnly)
+        {
+            arguments.Append("-refresh-only");
+        }
+
         AppendLockTimeout(arguments, settings);
         arguments.AppendQuoted($"-out={settings.OutFile.FullPath}");
         foreach (var file in settings.VarFiles)

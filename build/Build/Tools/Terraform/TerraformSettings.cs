@@ -61,6 +61,9 @@ public sealed class TerraformPlanSettings : TerraformSettings
 
     public required FilePath OutFile { get; set; }
 
+    /// <summary>Gets or sets a value indicating whether the plan only reads the real objects into a proposed state (plan -refresh-only): it proposes no change to them, and a plan writes no state.</summary>
+    public bool RefreshOnly { get; set; }
+
     public IList<FilePath> VarFiles { get; } = [];
 
     public IDictionary<string, string> Variables { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal);

@@ -59,7 +59,8 @@ public sealed class CheckedInCiFilesTests
         var text = Workflow;
 
         Assert.Contains("\npermissions:\n  contents: read\n\njobs:", text, StringComparison.Ordinal);
-        Assert.Equal(3, Count(text, "      id-token: write"));
+        Assert.Equal(6, Count(text, "      id-token: write"));
+        Assert.Equal(3, Count(text, "      deployments: write"));
         Assert.DoesNotContain("id-token: write", Section(text, "  build:", "  deploy-dev:"), StringComparison.Ordinal);
         foreach (var environment in new[] { "dev", "staging", "prod" })
         {
@@ -68,16 +69,32 @@ public sealed class CheckedInCiFilesTests
             Assert.Contains($"      group: deploy-{environment}\n      cancel-in-progress: false", job, StringComparison.Ordinal);
             Assert.Contains("role-to-assume: ${{ vars.AWS_ROLE_ARN }}", job, StringComparison.Ordinal);
             Assert.Contains("aws-region: ${{ vars.AWS_REGION }}", job, StringComparison.Ordinal);
+            Assert.Contains("      deployments: write", job, StringComparison.Ordinal);
+            Assert.Contains("      GITHUB_TOKEN: ${{ github.token }}", job, StringComparison.Ordinal);
+            Assert.Contains("    if: (github.event_name == 'push' && ", job, StringComparison.Ordinal);
+
+            var drift = Section(text, $"  drift-{environment}:", "\n\n");
+            Assert.Contains("    if: github.event_name == 'schedule'\n", drift, StringComparison.Ordinal);
+            Assert.Contains($"    environment: drift-{environment} ", drift, StringComparison.Ordinal);
+            Assert.Contains($"      group: drift-{environment}\n", drift, StringComparison.Ordinal);
+            Assert.Contains("role-to-assume: ${{ vars.AWS_ROLE_ARN }}", drift, StringComparison.Ordinal);
+            Assert.DoesNotContain("deployments: write", drift, StringComparison.Ordinal);
+            Assert.DoesNotContain("GITHUB_TOKEN", drift, StringComparison.Ordinal);
+            Assert.Contains($"- run: ./build.sh --target Drift --environment {environment} --artifacts artifacts/drift-{environment}\n", drift, StringComparison.Ordinal);
         }
 
+        Assert.Contains("  schedule:\n    - cron: \"17 5 * * *\"", text, StringComparison.Ordinal);
+        Assert.Contains("    if: github.event_name == 'pull_request' || (github.event_name == 'push' && ", Section(text, "  build:", "  deploy-dev:"), StringComparison.Ordinal);
+
         Assert.Contains("cancel-in-progress: ${{ github.event_name == 'pull_request' }}", Section(text, "  build:", "  deploy-dev:"), StringComparison.Ordinal);
-        Assert.Equal(4, Count(text, "    timeout-minutes: "));
-        Assert.Equal(4, Count(text, "          fetch-depth: 0"));
-        Assert.Equal(4, Count(text, "          path: ~/.nuget/packages"));
-        Assert.Equal(4, Count(text, "hashFiles('**/*.csproj', 'global.json'"));
-        Assert.Equal(4, Count(text, $"          terraform_version: {Pipeline.TerraformVersion} "));
-        Assert.Equal(4, Count(text, "          terraform_wrapper: false "));
-        Assert.Equal(4, Count(text, "        if: always()\n        uses: actions/upload-artifact@"));
+        Assert.Equal(7, Count(text, "    timeout-minutes: "));
+        Assert.Equal(7, Count(text, "          fetch-depth: 0"));
+        Assert.Equal(7, Count(text, "          path: ~/.nuget/packages"));
+        Assert.Equal(7, Count(text, "hashFiles('**/*.csproj', 'global.json'"));
+        Assert.Equal(7, Count(text, $"          terraform_version: {Pipeline.TerraformVersion} "));
+        Assert.Equal(7, Count(text, "          terraform_wrapper: false "));
+        Assert.Equal(4, Count(text, "          version: v0.69.3 "));
+        Assert.Equal(7, Count(text, "        if: always()\n        uses: actions/upload-artifact@"));
         Assert.Contains("          path: artifacts/\n", text, StringComparison.Ordinal);
     }
 
@@ -96,6 +113,19 @@ public sealed class CheckedInCiFilesTests
             Assert.Contains($"credentialsId: 'aws-{environment}'", stage, StringComparison.Ordinal);
             Assert.Contains("dir('artifacts') { deleteDir() }", stage, StringComparison.Ordinal);
             Assert.Contains($"junit allowEmptyResults: true, testResults: 'artifacts/deploy-{environment}/test-results/junit.xml'", stage, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("  triggers {\n    cron(env.BRANCH_NAME == 'main' ? '17 5 * * *' : '')", text, StringComparison.Ordinal);
+        Assert.Contains("    stage('Build') {\n      when {\n        beforeAgent true\n        not { triggeredBy 'TimerTrigger' }\n      }", text, StringComparison.Ordinal);
+        foreach (var environment in new[] { "dev", "staging", "prod" })
+        {
+            Assert.Contains("not { triggeredBy 'TimerTrigger' }", Section(text, $"    stage('Deploy {environment}') {{", "\n    }\n"), StringComparison.Ordinal);
+            var drift = Section(text, $"    stage('Drift {environment}') {{", "\n    }\n");
+            Assert.Contains("      when {\n        beforeAgent true\n        allOf {\n          triggeredBy 'TimerTrigger'\n          branch 'main'\n        }\n      }", drift, StringComparison.Ordinal);
+            Assert.Contains($"lock('deploy-{environment}')", drift, StringComparison.Ordinal);
+            Assert.DoesNotContain("milestone", drift, StringComparison.Ordinal);
+            Assert.Contains($"credentialsId: 'aws-drift-{environment}'", drift, StringComparison.Ordinal);
+            Assert.Contains($"catchError(buildResult: 'FAILURE', stageResult: 'FAILURE') {{\n            sh './build.sh --target Drift --environment {environment} --artifacts artifacts/drift-{environment}'\n          }}", drift, StringComparison.Ordinal);
         }
 
         var approval = Section(text, "    stage('Approve prod') {", "\n    }\n");

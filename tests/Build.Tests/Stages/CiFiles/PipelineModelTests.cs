@@ -21,6 +21,9 @@ public sealed class PipelineModelTests
                 ("deploy-dev", "build", "MainBranch,VersionTag", "dev"),
                 ("deploy-staging", "deploy-dev", "VersionTag", "staging"),
                 ("deploy-prod", "deploy-staging", "VersionTag", "prod"),
+                ("drift-dev", "", "Schedule", "dev"),
+                ("drift-staging", "", "Schedule", "staging"),
+                ("drift-prod", "", "Schedule", "prod"),
             ],
             Pipeline.Jobs.Select(job => (job.Id, job.Needs ?? "", string.Join(',', job.Triggers), job.Environment ?? "")));
         Assert.Equal(
@@ -34,12 +37,18 @@ public sealed class PipelineModelTests
                 "./build.sh --target Apply --environment prod --artifacts artifacts/deploy-prod --approve",
                 "./build.sh --target Promote --environment prod --artifacts artifacts/deploy-prod --approve --keep-artifacts --from staging",
                 "./build.sh --target Deploy --environment prod --artifacts artifacts/deploy-prod --approve --keep-artifacts --exclusive",
+                "./build.sh --target Drift --environment dev --artifacts artifacts/drift-dev",
+                "./build.sh --target Drift --environment staging --artifacts artifacts/drift-staging",
+                "./build.sh --target Drift --environment prod --artifacts artifacts/drift-prod",
             ],
             Pipeline.Commands.Select(command => command.Line));
         Assert.Equal([typeof(ImageScanTask)], Pipeline.Job("build").Commands.Select(command => command.Target));
         Assert.Equal(typeof(DeployTask), Pipeline.Job("deploy-prod").Commands[^1].Target);
         Assert.Null(Pipeline.Job("build").CloudAccess);
         Assert.All(Pipeline.Jobs.Where(job => job.Deploys), job => Assert.Equal(new CiCloudAccess("AWS_ROLE_ARN", "AWS_REGION", $"aws-{job.Environment}"), job.CloudAccess));
+        Assert.All(Pipeline.Jobs.Where(job => job.ChecksOnly), job => Assert.Equal(new CiCloudAccess("AWS_ROLE_ARN", "AWS_REGION", $"aws-drift-{job.Environment}"), job.CloudAccess));
+        Assert.Equal(["drift-dev", "drift-staging", "drift-prod"], Pipeline.Jobs.Where(job => job.ChecksOnly).Select(job => job.CredentialsScope));
+        Assert.Equal("17 5 * * *", Pipeline.Schedule);
         Assert.Equal(["deploy-prod"], Pipeline.Jobs.Where(job => job.Approval is not null).Select(job => job.Id));
         Assert.Equal("release-managers", Pipeline.Job("deploy-prod").Approval!.Submitter);
         Assert.Equal("artifacts/test-results/junit.xml", Pipeline.Job("build").JUnitFile);
@@ -69,7 +78,9 @@ public sealed class PipelineModelTests
     {
         { "every call after a job's first passes --keep-artifacts", job => job with { Commands = [job.Commands[0], job.Commands[0]] } },
         { "--approve is passed exactly behind the job's approval", job => job with { Approval = null } },
-        { "a job deploys exactly when it has cloud access", job => job with { CloudAccess = null } },
+        { "a job has cloud access exactly when it deploys to or checks an environment", job => job with { CloudAccess = null } },
+        { "a job runs on the schedule exactly when it only checks", job => job with { Triggers = [CiTrigger.VersionTag, CiTrigger.Schedule], Needs = null } },
+        { "a job runs on the schedule exactly when it only checks", job => job with { ChecksOnly = true } },
         { "writes elsewhere than the job's artifacts folder", job => job with { ArtifactsFolder = "artifacts" } },
         { "which it needs, does not", job => job with { Triggers = [CiTrigger.MainBranch] } },
         { "a pull request gets no credentials", job => job with { Triggers = [CiTrigger.PullRequest, CiTrigger.VersionTag], Needs = null } },

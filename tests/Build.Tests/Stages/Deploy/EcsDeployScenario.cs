@@ -30,7 +30,12 @@ public sealed class EcsDeployScenario : IDisposable
     public EcsDeployScenario()
     {
         _site = new LoopbackHttpServer(context => ServeAsync(context, ServedVersion));
-        _testListener = new LoopbackHttpServer(context => ServeAsync(context, TestListenerVersion));
+        _testListener = new LoopbackHttpServer(context =>
+        {
+            WhileTheTestListenerAnswers?.Invoke();
+            return ServeAsync(context, TestListenerVersion);
+        });
+        Ecs.AddLambda(FakeTestTrafficGateHook.FunctionArn, FakeTestTrafficGateHook.Reading(Ssm));
         Previous = Ecs.AddTaskDefinition("app-dev", "app");
         Service = Ecs.AddService(Cluster, ServiceName, Previous);
         Directory.CreateDirectory(Build.Path("terraform", "environments"));
@@ -42,6 +47,7 @@ public sealed class EcsDeployScenario : IDisposable
         Build.Environment["AWS_ACCESS_KEY_ID"] = FakeEcs.AccessKey;
         Build.Environment["AWS_SECRET_ACCESS_KEY"] = FakeEcs.SecretKey;
         Build.Environment["AWS_ENDPOINT_URL_ECS"] = Ecs.Endpoint.ToString();
+        Build.Environment["AWS_ENDPOINT_URL_SSM"] = Ssm.Endpoint.ToString();
         Build.Environment["AWS_REGION"] = "";
         Build.Environment["AWS_DEFAULT_REGION"] = "";
         Build.Environment["AWS_PROFILE"] = "";
@@ -50,6 +56,15 @@ public sealed class EcsDeployScenario : IDisposable
     public BuildProcess Build { get; } = new();
 
     public FakeEcs Ecs { get; } = new();
+
+    /// <summary>Gets the SSM the test-traffic gate's verdicts go to (and the fake hook reads).</summary>
+    public FakeSsm Ssm { get; } = new();
+
+    /// <summary>Gets the test-traffic gate Apply records with <see cref="Record"/>'s <c>hooked</c>: the fake hook's function and prefix.</summary>
+    public static EcsTestTrafficGate Gate { get; } = new(FakeTestTrafficGateHook.FunctionArn, FakeTestTrafficGateHook.RoleArn, FakeTestTrafficGateHook.VerdictPrefix);
+
+    /// <summary>Gets or sets what happens each time the test listener answers, before it does (e.g. time passing for ECS).</summary>
+    public Action? WhileTheTestListenerAnswers { get; set; }
 
     public FakeEcsService Service { get; }
 
@@ -73,7 +88,7 @@ public sealed class EcsDeployScenario : IDisposable
         Build.Start(ownProcessGroup: true, "--target", "Deploy", "--exclusive", "--environment", environment, "--deploy-timeout", "600");
 
     /// <summary>What the earlier jobs leave in artifacts/: the image, its push, the gates, the applied infrastructure.</summary>
-    public void Record(string environment, string? pushedTo = null, string? infrastructureCommit = null, EcsStrategySettings? strategy = null, PreDeployTasks? preDeploy = null, AppSecrets? secrets = null)
+    public void Record(string environment, string? pushedTo = null, string? infrastructureCommit = null, EcsStrategySettings? strategy = null, bool hooked = false, PreDeployTasks? preDeploy = null, AppSecrets? secrets = null)
     {
         var image = new ImageBuildResult("sha256:" + new string('1', 64), "app", [Version], 0, "base", ImageBuildModes.Prebuilt, ImageBuilders.Legacy, [], new Dictionary<string, string> { [OciLabels.Version] = Version });
         var images = Build.Path("artifacts", "image");
@@ -82,14 +97,14 @@ public sealed class EcsDeployScenario : IDisposable
         var pushed = new PushedImage($"{FakeEcs.AccountId}.dkr.ecr.{FakeEcs.Region}.amazonaws.com", "app-dev", "sha256:" + new string('a', 64), [Version], 1000, []);
         File.WriteAllText(System.IO.Path.Combine(images, $"pushed-{environment}.json"), PushedImageFile.Json(PushedImageFile.Of(pushedTo ?? environment, pushed, image, commit: null)));
         var commit = RecordedGates.RecordAllPassed(Build, image.Id);
-        RecordInfrastructure(environment, infrastructureCommit ?? commit, strategy, preDeploy, secrets);
+        RecordInfrastructure(environment, infrastructureCommit ?? commit, strategy, hooked, preDeploy, secrets);
     }
 
     /// <summary>What Apply leaves for <paramref name="environment"/>: the service's cluster, name, container and URL, for <paramref name="commit"/> (HEAD when null).</summary>
-    public void RecordInfrastructure(string environment, string? commit = null, EcsStrategySettings? strategy = null, PreDeployTasks? preDeploy = null, AppSecrets? secrets = null)
+    public void RecordInfrastructure(string environment, string? commit = null, EcsStrategySettings? strategy = null, bool hooked = false, PreDeployTasks? preDeploy = null, AppSecrets? secrets = null)
     {
         var paths = new BuildPaths(new DirectoryPath(Build.Root), new DirectoryPath(Build.Artifacts));
-        var applied = new AppliedInfrastructure(environment, commit ?? RecordedGates.CommitRoot(Build), DateTimeOffset.UtcNow, Cluster, ServiceName, "app", "app-dev", _site.BaseUrl.ToString().TrimEnd('/'), strategy, strategy is null ? null : TestUrl, preDeploy, secrets);
+        var applied = new AppliedInfrastructure(environment, commit ?? RecordedGates.CommitRoot(Build), DateTimeOffset.UtcNow, Cluster, ServiceName, "app", "app-dev", _site.BaseUrl.ToString().TrimEnd('/'), strategy, strategy is null ? null : TestUrl, hooked ? Gate : null, preDeploy, secrets);
         var file = AppliedInfrastructureFile.For(paths, environment).FullPath;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
         File.WriteAllText(file, AppliedInfrastructureFile.Json(applied));
@@ -100,6 +115,7 @@ public sealed class EcsDeployScenario : IDisposable
         _site.Dispose();
         _testListener.Dispose();
         Ecs.Dispose();
+        Ssm.Dispose();
         Build.Dispose();
     }
 

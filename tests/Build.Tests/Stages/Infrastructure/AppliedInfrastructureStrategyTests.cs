@@ -65,4 +65,44 @@ public sealed class AppliedInfrastructureStrategyTests
             "terraform output deployment_strategy cannot be deployed: BLUE_GREEN needs the load balancer's alternate target group, production listener rule and role (loadBalancer.advancedConfiguration); check the environment's tfvars.",
             error.Message);
     }
+
+    [Fact]
+    public void The_test_traffic_gate_output_reaches_the_record_and_survives_its_file()
+    {
+        var outputs = """
+            {"test_traffic_gate": {"sensitive": false, "value": {
+              "functionArn": "arn:aws:lambda:eu-west-1:123456789012:function:app-prod-test-traffic-gate",
+              "roleArn": "arn:aws:iam::123456789012:role/app-prod-ecs-lb",
+              "verdictParameterPrefix": "/app-prod/test-traffic-gate/"}}}
+            """;
+
+        var applied = AppliedInfrastructure.From(TerraformOutputs.Parse(outputs, _ => { }), "prod", "abc", DateTimeOffset.UnixEpoch);
+
+        var gate = applied.TestTrafficGate!;
+        Assert.Equal(("app-prod-test-traffic-gate", "/app-prod/test-traffic-gate/"), (gate.FunctionName, gate.VerdictParameterPrefix));
+        Assert.Equal("/app-prod/test-traffic-gate/Kx9", gate.VerdictParameter("arn:aws:ecs:eu-west-1:123456789012:service-deployment/app-prod/app-prod/Kx9"));
+        Assert.Equal(new EcsLifecycleHook(gate.FunctionArn, gate.RoleArn, ["POST_TEST_TRAFFIC_SHIFT"]).LifecycleStages, gate.Hook().LifecycleStages);
+        var read = System.Text.Json.JsonSerializer.Deserialize<AppliedInfrastructure>(AppliedInfrastructureFile.Json(applied), Build.Core.JsonDefaults.Indented)!;
+        Assert.Equal(gate, read.TestTrafficGate);
+    }
+
+    [Fact]
+    public void A_test_traffic_gate_output_that_is_not_usable_is_refused_naming_what_is_wrong()
+    {
+        var outputs = """{"test_traffic_gate": {"sensitive": false, "value": {"functionArn": "app-gate", "roleArn": "arn:aws:iam::1:role/r", "verdictParameterPrefix": "gate"}}}""";
+
+        var error = Assert.Throws<CakeException>(() => AppliedInfrastructure.From(TerraformOutputs.Parse(outputs, _ => { }), "prod", "abc", DateTimeOffset.UnixEpoch));
+
+        Assert.Equal(
+            "terraform output test_traffic_gate cannot be used: functionArn 'app-gate' is not a Lambda function ARN; verdictParameterPrefix 'gate' is not an SSM path (/.../); check terraform/test_traffic_gate.tf.",
+            error.Message);
+    }
+
+    [Fact]
+    public void A_record_from_before_the_gate_s_hook_has_none_and_Deploy_gates_by_polling()
+    {
+        const string old = """{"environment":"dev","commit":"abc","appliedAt":"2026-01-01T00:00:00+00:00","cluster":"c","service":"s","container":"app","taskFamily":"f","publicUrl":"http://x","testUrl":"http://x:8081"}""";
+
+        Assert.Null(System.Text.Json.JsonSerializer.Deserialize<AppliedInfrastructure>(old, Build.Core.JsonDefaults.Indented)!.TestTrafficGate);
+    }
 }

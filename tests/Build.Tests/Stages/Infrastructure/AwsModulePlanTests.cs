@@ -102,6 +102,26 @@ public sealed class AwsModulePlanTests : IDisposable
             Assert.True(outputs.GetProperty("deployment_strategy").GetProperty("after_unknown").GetProperty("loadBalancer").ValueKind != JsonValueKind.False, "loadBalancer is planned");
         }
 
+        var gates = resources.Where(resource => resource.GetProperty("type").GetString() == "aws_lambda_function").ToList();
+        var gateOutput = outputs.GetProperty("test_traffic_gate");
+        if (strategy == "ROLLING")
+        {
+            Assert.Empty(gates);
+            Assert.Equal(JsonValueKind.Null, gateOutput.GetProperty("after").ValueKind);
+        }
+        else
+        {
+            var gate = Assert.Single(gates).GetProperty("values");
+            Assert.Equal(("python3.12", "test_traffic_gate.handler"), (gate.GetProperty("runtime").GetString(), gate.GetProperty("handler").GetString()));
+            var variables = gate.GetProperty("environment")[0].GetProperty("variables");
+            Assert.Equal($"/app-{environment}/test-traffic-gate/", variables.GetProperty("VERDICT_PREFIX").GetString());
+            Assert.Equal("1800", variables.GetProperty("MAX_WAIT_SECONDS").GetString());
+            // The hash follows the committed source through the build's deterministic zip.
+            var source = File.ReadAllBytes(TerraformHarness.RepositoryPath("terraform", "lambda", "test_traffic_gate.py"));
+            Assert.Equal(Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(LambdaPackages.Zip("test_traffic_gate.py", source))), gate.GetProperty("source_code_hash").GetString());
+            Assert.Equal($"/app-{environment}/test-traffic-gate/", gateOutput.GetProperty("after").GetProperty("verdictParameterPrefix").GetString());
+        }
+
         if (strategy == "CANARY")
         {
             Assert.Equal(10, deployment.GetProperty("canaryConfiguration").GetProperty("canaryPercent").GetInt32());

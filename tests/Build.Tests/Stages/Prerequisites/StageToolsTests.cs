@@ -36,7 +36,7 @@ public sealed class StageToolsTests : IDisposable
     public void Every_stage_tools_class_is_found_the_way_the_host_finds_them()
     {
         Assert.Equal(
-            ["Accessibility", "Apply", "BaseImage", "Deploy", "Image", "ImageScan", "Lint", "Plan", "Promote", "Push", "Release", "TerraformValidate", "Test", "Version"],
+            ["Accessibility", "Apply", "BaseImage", "Deploy", "Drift", "Image", "ImageScan", "Lint", "Plan", "Promote", "Push", "Release", "TerraformValidate", "Test", "Version"],
             AllTools().Select(tools => tools.TaskType.Name[..^"Task".Length]).Order(StringComparer.Ordinal));
     }
 

@@ -79,6 +79,24 @@ public sealed class FakeEcsServiceDeployment(string arn, string strategy, string
     /// <summary>Gets the stages it went through, in order.</summary>
     public List<string> Stages { get; } = [];
 
+    /// <summary>Gets what its lifecycle hooks answered, in order: "POST_TEST_TRAFFIC_SHIFT: IN_PROGRESS", ...</summary>
+    public List<string> HookAnswers { get; } = [];
+
+    /// <summary>Gets the stages a lifecycle hook let go of (SUCCEEDED).</summary>
+    public HashSet<string> ReleasedStages { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets or sets the hookDetails ECS hands the hook next (the last IN_PROGRESS answer's).</summary>
+    public JsonObject? HookDetails { get; set; }
+
+    /// <summary>Gets the production traffic share the new revision had each time a hook was invoked (a held deployment keeps 0).</summary>
+    public List<double> ProductionWeightsWhileHooked { get; } = [];
+
+    /// <summary>The ARN of the service revision this deployment moves to (as DescribeServiceDeployments and a hook's payload name it).</summary>
+    public string TargetRevisionArn(FakeEcsService service) => RevisionArn(service, TaskDefinition);
+
+    private static string RevisionArn(FakeEcsService service, string? taskDefinition) =>
+        $"{service.Arn.Replace(":service/", ":service-revision/", StringComparison.Ordinal)}/{(taskDefinition ?? "").GetHashCode(StringComparison.Ordinal) & 0xffffff}";
+
     public JsonObject ToJson(FakeEcsService service)
     {
         var alarms = Configuration["alarms"]?["alarmNames"]?.AsArray().Select(name => name!.GetValue<string>()).ToList() ?? [];
@@ -91,7 +109,7 @@ public sealed class FakeEcsServiceDeployment(string arn, string strategy, string
             ["status"] = Status,
             ["targetServiceRevision"] = new JsonObject
             {
-                ["arn"] = $"{service.Arn.Replace(":service/", ":service-revision/", StringComparison.Ordinal)}/{TaskDefinition.GetHashCode(StringComparison.Ordinal) & 0xffffff}",
+                ["arn"] = TargetRevisionArn(service),
                 ["requestedTaskCount"] = service.DesiredCount,
                 ["runningTaskCount"] = Step >= 1 ? service.DesiredCount : 0,
                 ["pendingTaskCount"] = Step >= 1 ? 0 : service.DesiredCount,
@@ -100,7 +118,7 @@ public sealed class FakeEcsServiceDeployment(string arn, string strategy, string
             },
             ["sourceServiceRevisions"] = new JsonArray(new JsonObject
             {
-                ["arn"] = $"{service.Arn.Replace(":service/", ":service-revision/", StringComparison.Ordinal)}/{(Previous ?? "").GetHashCode(StringComparison.Ordinal) & 0xffffff}",
+                ["arn"] = RevisionArn(service, Previous),
                 ["requestedTaskCount"] = service.DesiredCount,
                 ["runningTaskCount"] = service.DesiredCount,
                 ["pendingTaskCount"] = 0,

@@ -227,6 +227,11 @@ public sealed partial class FakeEcs
             return;
         }
 
+        if (HeldByHook(service, deployment))
+        {
+            return;
+        }
+
         if (deployment.Step + 1 >= deployment.Steps.Count)
         {
             deployment.Status = "SUCCESSFUL";

@@ -36,6 +36,17 @@ public sealed class TerraformArgumentsTests
     }
 
     [Fact]
+    public void A_refresh_only_plan_keeps_the_lock_timeout_and_saves_its_plan()
+    {
+        var settings = new TerraformPlanSettings { OutFile = new FilePath("/a/drift.tfplan"), LockTimeout = "5m", RefreshOnly = true };
+        settings.VarFiles.Add(new FilePath("/m/environments/dev.tfvars"));
+
+        Assert.Equal(
+            "plan -input=false -no-color -detailed-exitcode -refresh-only -lock-timeout=5m \"-out=/a/drift.tfplan\" \"-var-file=/m/environments/dev.tfvars\"",
+            TerraformArguments.Plan(settings).Render());
+    }
+
+    [Fact]
     public void Apply_applies_only_the_saved_plan_file()
     {
         var settings = new TerraformApplySettings { PlanFile = new FilePath("/a/tfplan") };

@@ -4,6 +4,7 @@ using Build.Core.Environments;
 using Build.Stages.Infrastructure;
 using Build.Tools.Aws;
 using Build.Tools.Aws.Ecs;
+using Build.Tools.Aws.Ssm;
 using Cake.Common.Diagnostics;
 using Cake.Core;
 using Cake.Core.IO;
@@ -28,8 +29,9 @@ public static class EcsDeployStep
         var url = ServiceUrl(target);
         ProductionApproval.Require(context, $"Deploy {image.Version ?? reference} to prod ({target.Cluster}/{target.Service})", "Deploying to prod");
         var testUrl = target.TestUrl is { Length: > 0 } test ? ToUrl(target, test, "test_url") : null;
+        var hook = testUrl is not null && target.Strategy is { ShiftsTraffic: true } ? target.TestTrafficGate : null;
         var request = new EcsDeployRequest(
-            target.Cluster, target.Service, target.Container, reference, image.Version, url, context.Parameters.Deploy.Timeout, target.Strategy, testUrl, target.PreDeploy, target.Secrets);
+            target.Cluster, target.Service, target.Container, reference, image.Version, url, context.Parameters.Deploy.Timeout, target.Strategy, testUrl, hook, target.PreDeploy, target.Secrets);
         var scheduled = target.Strategy?.ScheduledWait() ?? TimeSpan.Zero;
         context.Information(
             "Deploying {0} to ECS service {1} in {2} (container {3}){4}; {7}waiting up to {5:0} s for the rollout{6}.",
@@ -37,14 +39,15 @@ public static class EcsDeployStep
             request.Target,
             cloud.Region,
             target.Container,
-            target.Strategy is null ? "" : EcsDeployer.Describe(target.Strategy) + (testUrl is null ? ", no test listener" : $", test listener {testUrl}"),
+            target.Strategy is null ? "" : EcsDeployer.Describe(target.Strategy) + GateNote(testUrl, hook),
             request.Timeout.TotalSeconds,
             scheduled > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $" plus the strategy's {scheduled.TotalMinutes:0} min of bake time") : "",
             PreDeployIntro(target.PreDeploy));
 
         var client = new EcsClient(cloud.AwsSettingsFor(AwsService.Ecs, Environment.GetEnvironmentVariable), context.Secrets, context.Log);
         using var progress = DeployProgress.For(context);
-        var deployer = new EcsDeployer(client, SmokeTest.RunAsync, progress.Report, TimeProvider.System);
+        var ssm = hook is null ? null : new SsmClient(cloud.AwsSettingsFor(AwsService.Ssm, Environment.GetEnvironmentVariable), context.Secrets, context.Log);
+        var deployer = new EcsDeployer(client, SmokeTest.RunAsync, progress.Report, TimeProvider.System, ssm: ssm);
         EcsDeployment deployment;
         try
         {
@@ -102,6 +105,13 @@ public static class EcsDeployStep
         : string.Create(
             CultureInfo.InvariantCulture,
             $"before UpdateService, one-off tasks from the new revision: {string.Join(", then ", preDeploy.Tasks.Select(task => $"{task.Name} ('{task.CommandLine}')"))}, up to {preDeploy.TimeoutSeconds} s each; ");
+
+    private static string GateNote(Uri? testUrl, EcsTestTrafficGate? hook) => (testUrl, hook) switch
+    {
+        (null, _) => ", no test listener",
+        (_, null) => $", test listener {testUrl} (gate by polling: no lifecycle hook recorded by Apply, nothing holds production traffic for the smoke test)",
+        _ => $", test listener {testUrl} (gate held by lifecycle hook {hook.FunctionName} in {EcsTestTrafficGate.Stage}, verdict under {hook.VerdictParameterPrefix})",
+    };
 
     private static Uri ServiceUrl(AppliedInfrastructure target) => ToUrl(target, target.PublicUrl, "public_url");
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Build.Core.Reporting;
 using Build.Tools.Aws.Ecs;
+using Build.Tools.Aws.Ssm;
 
 namespace Build.Stages.Deploy.Ecs;
 
@@ -28,19 +29,23 @@ public sealed class EcsDeployer
     private readonly Action<EcsProgress> _progress;
     private readonly TimeProvider _clock;
     private readonly EcsDeployOptions _options;
+    private readonly ISsmClient? _ssm;
 
     /// <param name="ecs">The ECS client (in the environment's region).</param>
     /// <param name="smoke">The smoke test: service URL, expected version; returns the checks that passed, throws on failure (<see cref="SmokeTest.RunAsync"/>).</param>
     /// <param name="progress">Receives a line per step and per poll.</param>
     /// <param name="clock">The clock every wait and timing uses.</param>
     /// <param name="options">Poll interval bounds and how much a failure names; <see cref="EcsDeployOptions.Default"/> when null.</param>
+    /// <param name="ssm">Where the test-traffic gate's verdict goes when the request has a lifecycle hook (required then).</param>
     public EcsDeployer(
         IEcsClient ecs,
         Func<Uri, string?, CancellationToken, Task<IReadOnlyList<string>>> smoke,
         Action<EcsProgress> progress,
         TimeProvider clock,
-        EcsDeployOptions? options = null)
+        EcsDeployOptions? options = null,
+        ISsmClient? ssm = null)
     {
+        _ssm = ssm;
         _ecs = ecs ?? throw new ArgumentNullException(nameof(ecs));
         _smoke = smoke ?? throw new ArgumentNullException(nameof(smoke));
         _progress = progress ?? throw new ArgumentNullException(nameof(progress));
@@ -54,6 +59,11 @@ public sealed class EcsDeployer
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(request.Timeout, TimeSpan.Zero);
         EcsImageReference.RequireDigest(request.Image, request.Target);
+        if (request.TestTrafficGate is not null && _ssm is null)
+        {
+            throw new ArgumentException("A request with a test-traffic gate hook needs the SSM client its verdict is written with.", nameof(request));
+        }
+
         if (request.Strategy?.Problems() is { Count: > 0 } problems)
         {
             throw new EcsDeployFailedException(
@@ -86,7 +96,9 @@ public sealed class EcsDeployer
             ? new EcsDeploymentSettings(strategy, service.CircuitBreaker, service.MaximumPercent, service.MinimumHealthyPercent)
             : null;
         var follower = new Follower(ecs, new EcsRolloutWatcher(ecs, _clock, _options, _progress), new EcsLifecycleWatcher(ecs, _clock, _options, _progress), settings);
-        var gate = request.TestUrl is { } testUrl && settings is { Strategy.ShiftsTraffic: true } ? TestTrafficGate(testUrl, request.ExpectedVersion) : null;
+        var gate = request.TestUrl is { } testUrl && settings is { Strategy.ShiftsTraffic: true }
+            ? new TestTrafficGate(SmokeThroughTestListener(testUrl, request.ExpectedVersion), request.TestTrafficGate is { } hook ? new TestTrafficVerdicts(_ssm!, hook, _clock) : null)
+            : null;
         var rollout = await StartAndFollowAsync(follower, request, registered.Arn, previous, gate, cancellation, cancellation).ConfigureAwait(false);
         if (!rollout.IsCompleted)
         {
@@ -284,7 +296,7 @@ public sealed class EcsDeployer
         EcsDeployRequest request,
         string taskDefinition,
         string replacing,
-        Func<CancellationToken, Task<string?>>? gate,
+        TestTrafficGate? gate,
         CancellationToken updateCancellation,
         CancellationToken cancellation)
     {
@@ -304,8 +316,10 @@ public sealed class EcsDeployer
         var before = (await ecs.ListServiceDeploymentsAsync(request.Cluster, request.Service, createdAfter, updateCancellation).ConfigureAwait(false))
             .Select(listed => listed.Arn)
             .ToHashSet(StringComparer.Ordinal);
+        // The gate's hook goes with the deployment it gates; any other (a rollback's) clears it, or nothing would answer it.
+        settings = request.TestTrafficGate is { } hook ? settings with { LifecycleHooks = gate is { Holds: true } ? [hook.Hook()] : [] } : settings;
         await ecs.UpdateServiceAsync(request.Cluster, request.Service, taskDefinition, settings, updateCancellation).ConfigureAwait(false);
-        Report($"{request.Target} now deploys {EcsArns.ShortTaskDefinition(taskDefinition)}{Describe(settings.Strategy)}");
+        Report($"{request.Target} now deploys {EcsArns.ShortTaskDefinition(taskDefinition)}{Describe(settings.Strategy)}{HookNote(settings, gate)}");
         // The deploy timeout is for what ECS does; the strategy's own bake times come on top of it.
         var timeout = request.Timeout + settings.Strategy.ScheduledWait();
         var outcome = await follower.Lifecycle.WatchAsync(request.Cluster, request.Service, settings.Strategy.Strategy, before, createdAfter, gate, timeout, cancellation)
@@ -337,8 +351,16 @@ public sealed class EcsDeployer
         return $" ({strategy.Strategy}{steps}{bake}{alarms})";
     }
 
-    /// <summary>The test-traffic gate: the smoke test through the test listener; null when it passed, else why not.</summary>
-    private Func<CancellationToken, Task<string?>> TestTrafficGate(Uri testUrl, string? version) => async cancellation =>
+    private static string HookNote(EcsDeploymentSettings settings, TestTrafficGate? gate) => (settings.LifecycleHooks, gate) switch
+    {
+        ({ Count: > 0 } hooks, _) => $"; lifecycle hook {hooks[0].HookTargetArn[(hooks[0].HookTargetArn.LastIndexOf(':') + 1)..]} holds it in {string.Join(", ", hooks[0].LifecycleStages)} for the test-traffic verdict",
+        ({ Count: 0 }, _) => "; no lifecycle hook (cleared)",
+        (_, { Holds: false }) => "; test-traffic gate by polling (no lifecycle hook recorded by Apply: nothing holds production traffic for the smoke test)",
+        _ => "",
+    };
+
+    /// <summary>The test-traffic gate's smoke test through the test listener; null when it passed, else why not.</summary>
+    private Func<CancellationToken, Task<string?>> SmokeThroughTestListener(Uri testUrl, string? version) => async cancellation =>
     {
         try
         {

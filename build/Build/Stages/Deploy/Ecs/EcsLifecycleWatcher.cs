@@ -13,9 +13,13 @@ namespace Build.Stages.Deploy.Ecs;
 /// STOPPED and the timeout are failures with ECS's reason and the alarms that fired.</item>
 /// <item>An alarm ECS reports TRIGGERED while the deployment still goes on is answered with StopServiceDeployment
 /// (ROLLBACK), once; the watch then follows the rollback.</item>
-/// <item>The test-traffic gate: when the deployment is first seen in TEST_TRAFFIC_SHIFT or POST_TEST_TRAFFIC_SHIFT
-/// (or later, when no poll caught those stages), the gate runs once; a failed gate stops the deployment with a
-/// rollback and the watch follows it.</item>
+/// <item>The test-traffic gate with its lifecycle hook (<see cref="TestTrafficGate.Holds"/>): the hook holds the
+/// deployment in POST_TEST_TRAFFIC_SHIFT; seen there, the smoke test runs once and its verdict is written for the hook,
+/// which then lets production traffic move (pass) or fails so that ECS rolls back (fail); the watch follows either.
+/// When the verdict cannot be written, the deployment is stopped with a rollback.</item>
+/// <item>The test-traffic gate without a hook (polling): when the deployment is first seen in TEST_TRAFFIC_SHIFT or
+/// POST_TEST_TRAFFIC_SHIFT (or later, when no poll caught those stages), the gate runs once; a failed gate stops the
+/// deployment with a rollback and the watch follows it. Nothing holds the deployment meanwhile.</item>
 /// </list>
 /// Each poll reports the lifecycle stage and the traffic split; a change of the production share is also a step line.
 /// </summary>
@@ -45,14 +49,14 @@ public sealed class EcsLifecycleWatcher
     /// <param name="createdAfter">The ListServiceDeployments filter those were listed with.</param>
     /// <param name="timeout">How long the deployment may take to be final.</param>
     /// <param name="cancellation">Stops following (ECS goes on).</param>
-    /// <param name="gate">The test-traffic gate: null when it passed, else why not; null when there is no test listener.</param>
+    /// <param name="gate">The test-traffic gate; null when there is no test listener.</param>
     public async Task<EcsRolloutOutcome> WatchAsync(
         string cluster,
         string service,
         string strategy,
         IReadOnlySet<string> before,
         DateTimeOffset createdAfter,
-        Func<CancellationToken, Task<string?>>? gate,
+        TestTrafficGate? gate,
         TimeSpan timeout,
         CancellationToken cancellation)
     {
@@ -106,16 +110,19 @@ public sealed class EcsLifecycleWatcher
                         return await OutcomeAsync(cluster, service, verdict.Result, verdict.Reason, arn, polls, elapsed, steps, gateFailure, cancellation).ConfigureAwait(false);
                     }
 
-                    if (!gated && IsGateTime(seen))
+                    if (!gated && IsGateTime(seen, gate!.Holds))
                     {
                         gated = true;
-                        gateFailure = await RunGateAsync(gate!, seen, cancellation).ConfigureAwait(false);
-                        if (gateFailure is not null)
+                        var (failure, answered) = await RunGateAsync(gate, seen, cancellation).ConfigureAwait(false);
+                        gateFailure = failure;
+                        if (gateFailure is not null && !answered)
                         {
                             Report($"{gateFailure}; stopping {ShortName(arn)} with a rollback (StopServiceDeployment ROLLBACK)");
                             stopRequested = await StopAsync(arn).ConfigureAwait(false);
-                            changed = true;
                         }
+
+                        stopRequested |= gateFailure is not null;
+                        changed = true;
                     }
 
                     if (!stopRequested && seen.Status == EcsServiceDeploymentStatuses.InProgress && seen.TriggeredAlarms.Count > 0)
@@ -167,20 +174,51 @@ public sealed class EcsLifecycleWatcher
         }
     }
 
-    private static bool IsGateTime(EcsServiceDeploymentState seen) =>
+    /// <summary>
+    /// With a hook the gate waits for the stage the hook holds (test traffic fully on the new revision); without one it
+    /// runs as soon as test traffic moves. Either runs late when the deployment is first seen past those stages.
+    /// </summary>
+    private static bool IsGateTime(EcsServiceDeploymentState seen, bool held) =>
         seen.Status == EcsServiceDeploymentStatuses.InProgress
-        && (seen.LifecycleStage is EcsServiceDeploymentStatuses.TestTrafficShift or EcsServiceDeploymentStatuses.PostTestTrafficShift
+        && (held
+            ? seen.LifecycleStage == EcsTestTrafficGate.Stage
+            : seen.LifecycleStage is EcsServiceDeploymentStatuses.TestTrafficShift or EcsServiceDeploymentStatuses.PostTestTrafficShift
             || EcsServiceDeploymentStatuses.ProductionMayHaveMoved(seen.LifecycleStage));
 
-    private async Task<string?> RunGateAsync(Func<CancellationToken, Task<string?>> gate, EcsServiceDeploymentState seen, CancellationToken cancellation)
+    /// <summary>The smoke test, and with a hook its verdict written; Answered: the hook has the verdict (ECS acts on it, no stop needed).</summary>
+    private async Task<(string? Failure, bool Answered)> RunGateAsync(TestTrafficGate gate, EcsServiceDeploymentState seen, CancellationToken cancellation)
     {
-        var late = EcsServiceDeploymentStatuses.ProductionMayHaveMoved(seen.LifecycleStage)
-            ? $" (late: the deployment was already in {seen.LifecycleStage} when first seen, production traffic may have moved)"
-            : "";
-        Report($"test-traffic gate: smoke test through the test listener while {ShortName(seen.Arn)} is in {seen.LifecycleStage}{late}");
-        var failure = await gate(cancellation).ConfigureAwait(false);
-        Report(failure is null ? "test-traffic gate passed" : $"test-traffic gate failed: {Bounded.Text(failure, 300)}");
-        return failure is null ? null : $"smoke test on the test listener failed in {seen.LifecycleStage}: {Bounded.Text(failure, 500)}";
+        var held = gate.Holds && seen.LifecycleStage == EcsTestTrafficGate.Stage;
+        var how = held
+            ? $" (held there by the lifecycle hook {gate.Verdicts!.Gate.FunctionName} until the verdict)"
+            : gate.Holds
+                ? $" (late: the deployment was already in {seen.LifecycleStage} when first seen, though the lifecycle hook should have held it in {EcsTestTrafficGate.Stage}; production traffic may have moved)"
+                : EcsServiceDeploymentStatuses.ProductionMayHaveMoved(seen.LifecycleStage)
+                    ? $" (polling, no lifecycle hook; late: the deployment was already in {seen.LifecycleStage} when first seen, production traffic may have moved)"
+                    : " (polling, no lifecycle hook holds the deployment: production traffic may move before the smoke test ends)";
+        Report($"test-traffic gate: smoke test through the test listener while {ShortName(seen.Arn)} is in {seen.LifecycleStage}{how}");
+        var smokeFailure = await gate.Smoke(cancellation).ConfigureAwait(false);
+        Report(smokeFailure is null ? "test-traffic gate passed" : $"test-traffic gate failed: {Bounded.Text(smokeFailure, 300)}");
+        var failure = smokeFailure is null ? null : $"smoke test on the test listener failed in {seen.LifecycleStage}: {Bounded.Text(smokeFailure, 500)}";
+        if (!held)
+        {
+            return (failure, false);
+        }
+
+        try
+        {
+            // Not cancelled by an interrupt: a verdict written is how the hook lets go of the deployment at once.
+            var parameter = await gate.Verdicts!.WriteAsync(seen, failure, CancellationToken.None).ConfigureAwait(false);
+            Report(failure is null
+                ? $"verdict 'pass' written to {parameter}: the hook lets production traffic move"
+                : $"verdict 'fail' written to {parameter}: the hook fails and ECS rolls {ShortName(seen.Arn)} back before production traffic moves");
+            return (failure, true);
+        }
+        catch (AwsServiceException unwritten)
+        {
+            Report($"the test-traffic verdict could not be written ({Bounded.Text(unwritten.Message, 300)})");
+            return (failure ?? $"the test-traffic verdict could not be written for the hook ({Bounded.Text(unwritten.Message, 300)})", false);
+        }
     }
 
     private static (EcsRolloutResult Result, string Reason)? Judge(EcsServiceDeploymentState seen, string strategy, string? gateFailure, double production)

@@ -89,7 +89,8 @@ public sealed class EcsClient : IEcsClient
             strategy.Alarms,
             settings.CircuitBreaker,
             settings.MaximumPercent,
-            settings.MinimumHealthyPercent);
+            settings.MinimumHealthyPercent,
+            settings.LifecycleHooks);
         var request = new UpdateServiceRequest(cluster, service, taskDefinition, configuration, strategy.LoadBalancer is { } balancer ? [balancer] : null);
         var response = await SendAsync<UpdateServiceRequest, UpdateServiceResponse>(EcsOperations.UpdateService, request, cluster, service, cancellationToken);
         var updated = ToService(EcsOperations.UpdateService, response.Service ?? throw Unexpected(EcsOperations.UpdateService, "no service"));

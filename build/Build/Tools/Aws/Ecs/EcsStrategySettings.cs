@@ -89,6 +89,8 @@ public sealed record EcsAdvancedConfiguration(string AlternateTargetGroupArn, st
 
 /// <summary>
 /// What UpdateService sends besides the task definition: the strategy, with the service's own circuit breaker and
-/// task percentages carried over (ECS takes <c>deploymentConfiguration</c> as one object).
+/// task percentages carried over (ECS takes <c>deploymentConfiguration</c> as one object), and the lifecycle hooks
+/// (null: none sent, the service keeps its own; empty: the service's hooks are cleared).
 /// </summary>
-public sealed record EcsDeploymentSettings(EcsStrategySettings Strategy, EcsCircuitBreaker? CircuitBreaker, int? MaximumPercent, int? MinimumHealthyPercent);
+public sealed record EcsDeploymentSettings(
+    EcsStrategySettings Strategy, EcsCircuitBreaker? CircuitBreaker, int? MaximumPercent, int? MinimumHealthyPercent, IReadOnlyList<EcsLifecycleHook>? LifecycleHooks = null);

@@ -78,7 +78,7 @@ public sealed class EcsStrategyDeployerTests : IDisposable
         var steps = _progress.Where(line => !line.IsPoll).Select(line => line.Line).ToList();
         Assert.Contains("production traffic: 10% on the new revision (PRODUCTION_TRAFFIC_SHIFT)", steps);
         Assert.Contains("production traffic: 100% on the new revision (PRODUCTION_TRAFFIC_SHIFT)", steps);
-        Assert.Contains($"app-dev/app-dev now deploys app-dev:2 (CANARY: 10% for 5 min, then the rest; bake 10 min; alarms app-dev-target-5xx, app-dev-unhealthy-hosts (roll back))", steps);
+        Assert.Contains($"app-dev/app-dev now deploys app-dev:2 (CANARY: 10% for 5 min, then the rest; bake 10 min; alarms app-dev-target-5xx, app-dev-unhealthy-hosts (roll back)); test-traffic gate by polling (no lifecycle hook recorded by Apply: nothing holds production traffic for the smoke test)", steps);
         Assert.Equal(0, _ecs.CountOf("StopServiceDeployment"));
         // DescribeServices: before the update (one deploy at a time) and after the verdict (what runs now).
         Assert.Equal(2, _ecs.CountOf("DescribeServices"));

@@ -1,5 +1,3 @@
-using Build.Tests.Core.Checkout;
-using Build.Tests.Stages.Accessibility;
 using Build.Tests.Support;
 
 namespace Build.Tests.Stages.Lint.Secrets;
@@ -13,16 +11,7 @@ public sealed class SecretScanLintTests : IDisposable
 {
     private readonly BuildProcess _build = new();
 
-    public SecretScanLintTests()
-    {
-        // What the rest of Lint reads (shellcheck's scripts, the CI files), as the repository has them.
-        File.Copy(Path.Combine(Repository.Root, "build.sh"), _build.Path("build.sh"));
-        Directory.CreateDirectory(_build.Path(".ci"));
-        File.Copy(Path.Combine(Repository.Root, ".ci", "run"), _build.Path(".ci", "run"));
-        CheckoutRepository.Init(_build);
-        Assert.True(_build.Run("--target", "CiFiles").ExitCode == 0);
-        Commit("CI files");
-    }
+    public SecretScanLintTests() => LintCheckout.Prepare(_build);
 
     public void Dispose() => _build.Dispose();
 
@@ -139,10 +128,5 @@ public sealed class SecretScanLintTests : IDisposable
         }
     }
 
-    private string Commit(string message)
-    {
-        TempGitRepository.Run(_build.Root, "add", "--all");
-        TempGitRepository.Run(_build.Root, "-c", "user.email=tests@example.invalid", "-c", "user.name=Build Tests", "-c", "commit.gpgsign=false", "commit", "--quiet", "-m", message);
-        return TempGitRepository.Run(_build.Root, "rev-parse", "HEAD");
-    }
+    private string Commit(string message) => LintCheckout.Commit(_build, message);
 }

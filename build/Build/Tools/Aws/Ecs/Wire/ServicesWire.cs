@@ -20,7 +20,8 @@ public sealed record DeploymentConfigurationRequest(
     EcsAlarmConfiguration? Alarms,
     EcsCircuitBreaker? DeploymentCircuitBreaker,
     int? MaximumPercent,
-    int? MinimumHealthyPercent);
+    int? MinimumHealthyPercent,
+    IReadOnlyList<EcsLifecycleHook>? LifecycleHooks = null);
 
 public sealed record UpdateServiceResponse(ServiceWire? Service);
 
