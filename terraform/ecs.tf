@@ -52,6 +52,12 @@ resource "aws_ecs_task_definition" "this" {
         ) : { name = k, value = v }
       ]
 
+      # Secrets Manager values, read by ECS at task start (see secrets.tf);
+      # Deploy's new revisions carry this list through unchanged.
+      secrets = [
+        for name in var.app_secrets : { name = name, valueFrom = aws_secretsmanager_secret.app[name].arn }
+      ]
+
       healthCheck = {
         command     = local.container_health_check_command
         interval    = 30
@@ -127,5 +133,6 @@ resource "aws_ecs_service" "this" {
     aws_lb_listener_rule.production,
     aws_lb_listener_rule.test,
     aws_iam_role_policy.task_execution,
+    aws_iam_role_policy.task_execution_secrets,
   ]
 }

@@ -104,7 +104,9 @@ resource "aws_iam_role" "task" {
 
 ###############################################################################
 # Deploy policy: what the build's Deploy step needs, and nothing more, for the
-# CI role (or person) that deploys this service. Attach it to that role; the
+# CI role (or person) that deploys this service (including the pre-deploy
+# one-off tasks: RunTask of this family in this cluster, StopTask, and
+# iam:PassRole of the task roles, which RunTask needs too). Attach it to that role; the
 # role itself lives with the CI's OIDC set-up, outside this module.
 # RegisterTaskDefinition, DescribeTaskDefinition and ListTasks support no
 # resource-level permissions; ListTasks is limited to this cluster instead.
@@ -158,6 +160,21 @@ resource "aws_iam_policy" "deploy" {
           Sid      = "DescribeTheServiceTasks"
           Effect   = "Allow"
           Action   = ["ecs:DescribeTasks"]
+          Resource = "arn:${local.aws_partition}:ecs:${var.aws_region}:${local.aws_account_id}:task/${aws_ecs_cluster.this.name}/*"
+        },
+        {
+          Sid      = "RunPreDeployTasks"
+          Effect   = "Allow"
+          Action   = ["ecs:RunTask"]
+          Resource = "arn:${local.aws_partition}:ecs:${var.aws_region}:${local.aws_account_id}:task-definition/${aws_ecs_task_definition.this.family}:*"
+          Condition = {
+            ArnEquals = { "ecs:cluster" = aws_ecs_cluster.this.arn }
+          }
+        },
+        {
+          Sid      = "StopPreDeployTasks"
+          Effect   = "Allow"
+          Action   = ["ecs:StopTask"]
           Resource = "arn:${local.aws_partition}:ecs:${var.aws_region}:${local.aws_account_id}:task/${aws_ecs_cluster.this.name}/*"
         },
         {

@@ -120,6 +120,27 @@ output "test_url" {
   value       = local.shifts_traffic ? "http://${aws_lb.this.dns_name}:${var.test_listener_port}" : ""
 }
 
+output "pre_deploy_tasks" {
+  description = "The one-off tasks Deploy runs from the new revision before UpdateService, in order (the backup, then the migration), with the service's subnets and security group they run in and how long each may take."
+  value = {
+    tasks = concat(
+      length(var.pre_deploy_backup_command) > 0 ? [{ name = "backup", command = var.pre_deploy_backup_command }] : [],
+      length(var.pre_deploy_command) > 0 ? [{ name = "migration", command = var.pre_deploy_command }] : [],
+    )
+    subnets        = local.private_subnet_ids
+    securityGroups = [aws_security_group.tasks.id]
+    timeoutSeconds = var.pre_deploy_timeout_seconds
+  }
+}
+
+output "app_secrets" {
+  description = "The app secrets: each secret's ARN by the environment variable name the container gets it as (set its value with aws secretsmanager put-secret-value --secret-id <arn>), and the prefix every app secret ARN of this environment starts with. Deploy gives the new revision's container exactly these."
+  value = {
+    arnPrefix = "arn:${local.aws_partition}:secretsmanager:${var.aws_region}:${local.aws_account_id}:secret:${local.name_prefix}/"
+    arns      = { for name, secret in aws_secretsmanager_secret.app : name => secret.arn }
+  }
+}
+
 output "test_traffic_gate" {
   description = "The test-traffic gate's lifecycle hook Deploy sends with UpdateService (POST_TEST_TRAFFIC_SHIFT) and where it writes its verdicts: the Lambda function, the role ECS invokes it with, the SSM parameter prefix (null for ROLLING)."
   value = local.shifts_traffic ? {

@@ -555,3 +555,84 @@ variable "test_traffic_gate_max_wait_minutes" {
     error_message = "test_traffic_gate_max_wait_minutes must be between 5 and 1440."
   }
 }
+
+###############################################################################
+# Pre-deploy one-off tasks (migrations, backup): run by Deploy from the new
+# task definition revision, before the service is updated
+###############################################################################
+
+variable "pre_deploy_command" {
+  description = "Command Deploy runs as a one-off Fargate task of the new revision (in the service's subnets and security group) before UpdateService, e.g. the database migration; the deploy goes on only when it exits 0. It replaces the container's CMD, the image's ENTRYPOINT stays: [\"migrate\"] runs \"/app/App migrate\" in the sample image. Empty: none."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for word in var.pre_deploy_command : length(trimspace(word)) > 0])
+    error_message = "pre_deploy_command must not contain empty words (an empty list means no pre-deploy command)."
+  }
+}
+
+variable "pre_deploy_backup_command" {
+  description = "Command Deploy runs the same way BEFORE pre_deploy_command (e.g. a database snapshot before prod's migration); it must exit 0 for the migration and the deploy to go on. Empty: none."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for word in var.pre_deploy_backup_command : length(trimspace(word)) > 0])
+    error_message = "pre_deploy_backup_command must not contain empty words (an empty list means no backup)."
+  }
+}
+
+variable "pre_deploy_timeout_seconds" {
+  description = "How long each pre-deploy task may take, from RunTask to STOPPED; past it, Deploy stops the task and fails before UpdateService."
+  type        = number
+  default     = 1800
+  nullable    = false
+
+  validation {
+    condition     = var.pre_deploy_timeout_seconds >= 60 && var.pre_deploy_timeout_seconds <= 14400 && floor(var.pre_deploy_timeout_seconds) == var.pre_deploy_timeout_seconds
+    error_message = "pre_deploy_timeout_seconds must be a whole number between 60 and 14400."
+  }
+}
+
+###############################################################################
+# App secrets (Secrets Manager): the secrets exist in terraform, their values
+# are set out of band (aws secretsmanager put-secret-value), never in state
+###############################################################################
+
+variable "app_secrets" {
+  description = "Names of the environment variables the app reads from Secrets Manager (e.g. \"ConnectionStrings__Default\"). Each becomes a secret \"<service>-<env>/<name>\" with no value in terraform, a container secrets entry (valueFrom = its ARN) and GetSecretValue for the task execution role on exactly that ARN."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for name in var.app_secrets : can(regex("^[A-Za-z_][A-Za-z0-9_]{0,254}$", name))]) && length(distinct(var.app_secrets)) == length(var.app_secrets)
+    error_message = "app_secrets must be distinct environment variable names (letters, digits, underscores; not starting with a digit), e.g. ConnectionStrings__Default."
+  }
+}
+
+variable "app_secrets_kms_key_arn" {
+  description = "ARN of a customer managed KMS key that encrypts the app secrets; the task execution role then gets kms:Decrypt on it (through Secrets Manager only). Null: the AWS managed key aws/secretsmanager, no KMS permission needed."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.app_secrets_kms_key_arn == null ? true : can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/.+$", var.app_secrets_kms_key_arn))
+    error_message = "app_secrets_kms_key_arn must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>) or null."
+  }
+}
+
+variable "app_secrets_recovery_window_days" {
+  description = "Days a deleted app secret can still be restored (0 deletes at once; 7-30 otherwise)."
+  type        = number
+  default     = 7
+  nullable    = false
+
+  validation {
+    condition     = var.app_secrets_recovery_window_days == 0 || (var.app_secrets_recovery_window_days >= 7 && var.app_secrets_recovery_window_days <= 30)
+    error_message = "app_secrets_recovery_window_days must be 0 or between 7 and 30."
+  }
+}

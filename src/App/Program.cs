@@ -1,6 +1,7 @@
 using App.Contact;
 using App.Health;
 using App.Hosting;
+using App.Maintenance;
 using App.Security;
 using App.Versioning;
 
@@ -9,6 +10,12 @@ if (HealthProbe.IsRequested(args))
 {
     var target = HealthProbe.TargetFor(Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS"), DefaultHttpPort.Port);
     return await HealthProbe.RunAsync(target, HealthProbe.Timeout, Console.Out);
+}
+
+// `App migrate` / `App backup`: the one-off tasks Deploy runs before traffic moves (pre_deploy_command); harmless here.
+if (MaintenanceCommand.IsRequested(args))
+{
+    return await MaintenanceCommand.RunAsync(args, Environment.GetEnvironmentVariable(MaintenanceCommand.ConnectionStringVariable), Console.Out);
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -27,3 +27,11 @@ alb_deletion_protection = false
 
 # Deploy replaces tasks in place (see README.md, "Deployment strategies").
 deployment_strategy = "ROLLING"
+
+# Before the service is updated, Deploy runs the migration as a one-off task
+# of the new revision ("/app/App migrate"); the deploy goes on only on exit 0.
+pre_deploy_command = ["migrate"]
+
+# Secrets the app reads from Secrets Manager (values set out of band before
+# the first deploy: see README.md, "Adding an app secret").
+app_secrets = ["ConnectionStrings__Default"]

@@ -36,3 +36,15 @@ deployment_strategy          = "CANARY"
 canary_percent               = 10
 canary_bake_time_minutes     = 5
 deployment_bake_time_minutes = 10
+
+# Before the service is updated, Deploy runs the backup ("/app/App backup"),
+# then the migration ("/app/App migrate"), each as a one-off task of the new
+# revision; either failing stops the deploy before any traffic moves.
+pre_deploy_backup_command  = ["backup"]
+pre_deploy_command         = ["migrate"]
+pre_deploy_timeout_seconds = 3600
+
+# Secrets the app reads from Secrets Manager (values set out of band before
+# the first deploy: see README.md, "Adding an app secret").
+app_secrets                      = ["ConnectionStrings__Default"]
+app_secrets_recovery_window_days = 30

@@ -29,3 +29,11 @@ alb_deletion_protection = false
 # production traffic moves at once and both run for the bake time.
 deployment_strategy          = "BLUE_GREEN"
 deployment_bake_time_minutes = 5
+
+# Before the service is updated, Deploy runs the migration as a one-off task
+# of the new revision ("/app/App migrate"); the deploy goes on only on exit 0.
+pre_deploy_command = ["migrate"]
+
+# Secrets the app reads from Secrets Manager (values set out of band before
+# the first deploy: see README.md, "Adding an app secret").
+app_secrets = ["ConnectionStrings__Default"]

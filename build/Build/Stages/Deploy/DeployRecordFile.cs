@@ -60,6 +60,15 @@ public static class DeployRecordFile
                 polls = deployment.Polls,
                 apiCalls = deployment.ApiCalls,
                 checks = deployment.Checks,
+                preDeployTasks = deployment.PreDeployRuns.Select(run => new
+                {
+                    name = run.Name,
+                    command = run.Command,
+                    taskId = run.TaskId,
+                    exitCode = 0,
+                    seconds = Math.Round(run.Elapsed.TotalSeconds, 1),
+                    logs = run.Logs?.ConsoleUrl.ToString(),
+                }),
             },
             JsonDefaults.Indented));
     }

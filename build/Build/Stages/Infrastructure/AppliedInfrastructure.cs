@@ -9,8 +9,10 @@ namespace Build.Stages.Infrastructure;
 /// What Apply left for Deploy (artifacts/infrastructure/&lt;env&gt;.json, carried over between runs): where the
 /// environment's service runs, from terraform's outputs, for the commit that applied it; the deployment strategy
 /// (output <c>deployment_strategy</c>, null for infrastructure recorded before it existed: the service's own strategy
-/// stays), the test listener's URL (output <c>test_url</c>, null when there is none) and the test-traffic gate's
-/// lifecycle hook (output <c>test_traffic_gate</c>, null when there is none: the gate then only polls).
+/// stays), the test listener's URL (output <c>test_url</c>, null when there is none), the test-traffic gate's
+/// lifecycle hook (output <c>test_traffic_gate</c>, null when there is none: the gate then only polls), the one-off
+/// tasks Deploy runs before the service is updated (output <c>pre_deploy_tasks</c>, null when there are none), and the
+/// app secrets terraform manages (output <c>app_secrets</c>, null for infrastructure recorded before it existed).
 /// </summary>
 public sealed record AppliedInfrastructure(
     string Environment,
@@ -23,7 +25,9 @@ public sealed record AppliedInfrastructure(
     string PublicUrl,
     EcsStrategySettings? Strategy = null,
     string? TestUrl = null,
-    EcsTestTrafficGate? TestTrafficGate = null) : IStageResult
+    EcsTestTrafficGate? TestTrafficGate = null,
+    PreDeployTasks? PreDeploy = null,
+    AppSecrets? Secrets = null) : IStageResult
 {
     public static string Missing => "No infrastructure was applied in this run: the Apply target applies it.";
 
@@ -41,7 +45,9 @@ public sealed record AppliedInfrastructure(
             outputs.PublicUrl,
             StrategyFrom(outputs),
             outputs.All.GetValueOrDefault("test_url") is { Length: > 0 } testUrl ? testUrl : null,
-            GateFrom(outputs));
+            GateFrom(outputs),
+            PreDeployTasks.From(outputs),
+            AppSecrets.From(outputs));
     }
 
     /// <summary>The <c>test_traffic_gate</c> output (function, role, verdict prefix); one line naming what is wrong.</summary>

@@ -88,7 +88,7 @@ public sealed class EcsDeployScenario : IDisposable
         Build.Start(ownProcessGroup: true, "--target", "Deploy", "--exclusive", "--environment", environment, "--deploy-timeout", "600");
 
     /// <summary>What the earlier jobs leave in artifacts/: the image, its push, the gates, the applied infrastructure.</summary>
-    public void Record(string environment, string? pushedTo = null, string? infrastructureCommit = null, EcsStrategySettings? strategy = null, bool hooked = false)
+    public void Record(string environment, string? pushedTo = null, string? infrastructureCommit = null, EcsStrategySettings? strategy = null, bool hooked = false, PreDeployTasks? preDeploy = null, AppSecrets? secrets = null)
     {
         var image = new ImageBuildResult("sha256:" + new string('1', 64), "app", [Version], 0, "base", ImageBuildModes.Prebuilt, ImageBuilders.Legacy, [], new Dictionary<string, string> { [OciLabels.Version] = Version });
         var images = Build.Path("artifacts", "image");
@@ -97,14 +97,14 @@ public sealed class EcsDeployScenario : IDisposable
         var pushed = new PushedImage($"{FakeEcs.AccountId}.dkr.ecr.{FakeEcs.Region}.amazonaws.com", "app-dev", "sha256:" + new string('a', 64), [Version], 1000, []);
         File.WriteAllText(System.IO.Path.Combine(images, $"pushed-{environment}.json"), PushedImageFile.Json(PushedImageFile.Of(pushedTo ?? environment, pushed, image, commit: null)));
         var commit = RecordedGates.RecordAllPassed(Build, image.Id);
-        RecordInfrastructure(environment, infrastructureCommit ?? commit, strategy, hooked);
+        RecordInfrastructure(environment, infrastructureCommit ?? commit, strategy, hooked, preDeploy, secrets);
     }
 
     /// <summary>What Apply leaves for <paramref name="environment"/>: the service's cluster, name, container and URL, for <paramref name="commit"/> (HEAD when null).</summary>
-    public void RecordInfrastructure(string environment, string? commit = null, EcsStrategySettings? strategy = null, bool hooked = false)
+    public void RecordInfrastructure(string environment, string? commit = null, EcsStrategySettings? strategy = null, bool hooked = false, PreDeployTasks? preDeploy = null, AppSecrets? secrets = null)
     {
         var paths = new BuildPaths(new DirectoryPath(Build.Root), new DirectoryPath(Build.Artifacts));
-        var applied = new AppliedInfrastructure(environment, commit ?? RecordedGates.CommitRoot(Build), DateTimeOffset.UtcNow, Cluster, ServiceName, "app", "app-dev", _site.BaseUrl.ToString().TrimEnd('/'), strategy, strategy is null ? null : TestUrl, hooked ? Gate : null);
+        var applied = new AppliedInfrastructure(environment, commit ?? RecordedGates.CommitRoot(Build), DateTimeOffset.UtcNow, Cluster, ServiceName, "app", "app-dev", _site.BaseUrl.ToString().TrimEnd('/'), strategy, strategy is null ? null : TestUrl, hooked ? Gate : null, preDeploy, secrets);
         var file = AppliedInfrastructureFile.For(paths, environment).FullPath;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
         File.WriteAllText(file, AppliedInfrastructureFile.Json(applied));

@@ -34,6 +34,7 @@ public sealed class ImagePolicyTests
     [InlineData("CLIENT_SECRET=s3cr3t-value")]
     [InlineData("SOME_ID=AKIAIOSFODNN7EXAMPLE")]
     [InlineData("ConnectionStrings__Db=Server=db;User Id=app;Password=hunter2;")]
+    [InlineData("ConnectionStrings__Default=Server=db.internal;Database=app")] // terraform/environments/*.tfvars app_secrets: from Secrets Manager only, never baked in
     [InlineData("UPSTREAM=https://user:pa55word@example.com/api")]
     public void A_secret_in_the_environment_breaks_IMG002_which_names_the_variable_but_not_the_value(string variable)
     {

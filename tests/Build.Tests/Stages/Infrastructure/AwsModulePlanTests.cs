@@ -2,6 +2,8 @@ using System.Text.Json;
 using Build.Stages.Infrastructure;
 using Build.Tests.Support;
 using Build.Tools.Terraform;
+using Cake.Core;
+using Cake.Core.IO;
 
 namespace Build.Tests.Stages.Infrastructure;
 
@@ -126,6 +128,65 @@ public sealed class AwsModulePlanTests : IDisposable
             Assert.Equal(5, deployment.GetProperty("canaryConfiguration").GetProperty("canaryBakeTimeInMinutes").GetInt32());
             Assert.Equal(10, deployment.GetProperty("bakeTimeInMinutes").GetInt32());
         }
+    }
+
+    [Theory]
+    [InlineData("dev", new[] { "migration" })]
+    [InlineData("staging", new[] { "migration" })]
+    [InlineData("prod", new[] { "backup", "migration" })]
+    public void Each_environment_plans_its_app_secret_without_a_value_referenced_by_ARN_and_its_pre_deploy_tasks(string environment, string[] tasks)
+    {
+        var workspace = _harness.Workspace(TerraformHarness.RepositoryPath("terraform"), environment);
+        _harness.Init(workspace);
+        var plan = new TerraformPlanSettings { OutFile = workspace.PlanFile };
+        plan.VarFiles.Add(workspace.VarFile);
+        plan.Variables["offline_mode"] = "true";
+        plan.EnvironmentVariables["AWS_ACCESS_KEY_ID"] = "AKIAFAKEFAKEFAKEFAKE";
+        plan.EnvironmentVariables["AWS_SECRET_ACCESS_KEY"] = "fake-secret-for-offline-plans";
+        var planned = _harness.Run(workspace, plan, TerraformArguments.Plan(plan));
+        Assert.True(planned.ExitCode == 2, planned.Text);
+        var json = _harness.Run(workspace, new TerraformSettings(), TerraformArguments.ShowJson(workspace.PlanFile)).Text;
+        using var document = JsonDocument.Parse(json);
+        var resources = PlannedResources(document);
+
+        var secret = Assert.Single(resources, resource => resource.GetProperty("type").GetString() == "aws_secretsmanager_secret");
+        Assert.Equal($"app-{environment}/ConnectionStrings__Default", secret.GetProperty("values").GetProperty("name").GetString());
+        // No value anywhere: no secret version resource, no secret_string/secret_binary attribute in the plan (the state holds what the plan does).
+        Assert.DoesNotContain(document.RootElement.GetProperty("resource_changes").EnumerateArray(), change => change.GetProperty("type").GetString() == "aws_secretsmanager_secret_version");
+        Assert.DoesNotContain("secret_string", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret_binary", json, StringComparison.Ordinal);
+
+        // The ARNs are unknown until apply: the configuration says what refers to them (the mocked `terraform test` below checks the values).
+        var configured = document.RootElement.GetProperty("configuration").GetProperty("root_module").GetProperty("resources").EnumerateArray().ToList();
+        var taskDefinition = Assert.Single(configured, resource => resource.GetProperty("address").GetString() == "aws_ecs_task_definition.this");
+        Assert.Contains("aws_secretsmanager_secret.app", References(taskDefinition, "container_definitions"));
+        var policy = Assert.Single(configured, resource => resource.GetProperty("address").GetString() == "aws_iam_role_policy.task_execution_secrets");
+        Assert.Equal(["aws_secretsmanager_secret.app"], References(policy, "policy").Where(reference => reference.StartsWith("aws_", StringComparison.Ordinal)).Distinct());
+        Assert.Contains("aws_iam_role.task_execution", References(policy, "role"));
+
+        var preDeploy = document.RootElement.GetProperty("output_changes").GetProperty("pre_deploy_tasks").GetProperty("after");
+        Assert.Equal(tasks, preDeploy.GetProperty("tasks").EnumerateArray().Select(task => task.GetProperty("name").GetString()));
+        Assert.Equal("migrate", preDeploy.GetProperty("tasks")[tasks.Length - 1].GetProperty("command")[0].GetString());
+        Assert.Equal(2, preDeploy.GetProperty("subnets").GetArrayLength());
+        Assert.Equal(1, preDeploy.GetProperty("securityGroups").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("staging")]
+    [InlineData("prod")]
+    public void The_mocked_apply_proves_the_execution_role_reads_exactly_the_app_secrets_and_the_container_gets_them_by_ARN(string environment)
+    {
+        var workspace = _harness.Workspace(TerraformHarness.RepositoryPath("terraform"), environment);
+        _harness.Init(workspace);
+
+        var test = _harness.Run(
+            workspace,
+            new TerraformSettings(),
+            new ProcessArgumentBuilder().Append("test").Append("-no-color").Append($"-var-file={workspace.VarFile.FullPath}"));
+
+        Assert.True(test.ExitCode == 0, test.Text);
+        Assert.Contains("Success! 4 passed, 0 failed.", test.Text, StringComparison.Ordinal);
     }
 
     private static List<JsonElement> PlannedResources(JsonDocument plan)

@@ -12,7 +12,7 @@ namespace Build.Tests.Tools.Aws;
 /// <summary>
 /// An ECS endpoint on loopback that speaks the JSON-1.1 wire protocol: routes by X-Amz-Target, checks that every
 /// request is SigV4-signed for ecs in <see cref="Region"/> by recomputing the signature with <see cref="SecretKey"/>,
-/// holds clusters, services, task definitions and stopped tasks, and plays scripted rollouts
+/// holds clusters, services, task definitions and tasks, plays one-off tasks started by RunTask (FakeEcsOneOffTask), scripted rollouts
 /// (<see cref="FakeEcsRollout"/>), throttling bursts and errors. Its clock (for createdAt and the moment a rollout is
 /// declared FAILED) is the one the test gives, so a stepping clock makes both sides agree on time.
 /// </summary>
@@ -189,6 +189,18 @@ public sealed partial class FakeEcs : IDisposable
         lock (_gate)
         {
             return Register(registration)["taskDefinitionArn"]!.GetValue<string>();
+        }
+    }
+
+    /// <summary>Gives <paramref name="container"/> of a registered task definition ECS <c>secrets</c> (name, valueFrom = a Secrets Manager ARN), as terraform/ecs.tf does.</summary>
+    public void SetSecrets(string taskDefinition, string container, IReadOnlyDictionary<string, string> secrets)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        lock (_gate)
+        {
+            var definition = ResolveTaskDefinition(taskDefinition) ?? throw new InvalidOperationException($"No task definition {taskDefinition}.");
+            var target = definition["containerDefinitions"]!.AsArray().First(candidate => candidate!["name"]!.GetValue<string>() == container)!;
+            target["secrets"] = new JsonArray([.. secrets.Select(secret => (JsonNode)new JsonObject { ["name"] = secret.Key, ["valueFrom"] = secret.Value })]);
         }
     }
 

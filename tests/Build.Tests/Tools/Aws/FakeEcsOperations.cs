@@ -22,6 +22,8 @@ public sealed partial class FakeEcs
         "ListServiceDeployments" => WithCluster(request, cluster => ListServiceDeployments(cluster, request!)),
         "DescribeServiceDeployments" => DescribeServiceDeployments(request),
         "StopServiceDeployment" => StopServiceDeployment(request),
+        "RunTask" => WithCluster(request, cluster => RunTask(cluster, request!)),
+        "StopTask" => WithCluster(request, cluster => StopTask(cluster, request!)),
         _ => (400, Error("UnknownOperationException", $"Unknown operation '{operation}'."), "unknown operation"),
     };
 
@@ -185,6 +187,7 @@ public sealed partial class FakeEcs
             }
             else
             {
+                StepOneOff(found);
                 tasks.Add(found.DeepClone());
             }
         }

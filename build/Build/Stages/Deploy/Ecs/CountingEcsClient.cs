@@ -46,6 +46,16 @@ public sealed class CountingEcsClient(IEcsClient inner) : IEcsClient
     public Task<IReadOnlyList<EcsTask>> DescribeTasksAsync(string cluster, IReadOnlyCollection<string> taskArns, CancellationToken cancellationToken = default) =>
         Count(EcsOperations.DescribeTasks, () => inner.DescribeTasksAsync(cluster, taskArns, cancellationToken));
 
+    public Task<EcsRunTaskResult> RunTaskAsync(EcsRunTaskRequest request, CancellationToken cancellationToken = default) =>
+        Count(EcsOperations.RunTask, () => inner.RunTaskAsync(request, cancellationToken));
+
+    public Task StopTaskAsync(string cluster, string taskArn, string reason, CancellationToken cancellationToken = default) =>
+        Count(EcsOperations.StopTask, async () =>
+        {
+            await inner.StopTaskAsync(cluster, taskArn, reason, cancellationToken).ConfigureAwait(false);
+            return true;
+        });
+
     private Task<T> Count<T>(string operation, Func<Task<T>> call)
     {
         _counts.AddOrUpdate(operation, 1, (_, count) => count + 1);

@@ -26,4 +26,7 @@ public enum EcsDeployFailureKind
 
     /// <summary>The smoke test through the test listener failed during the test-traffic stage; the deploy stopped the deployment with a rollback.</summary>
     TestTrafficFailed,
+
+    /// <summary>A pre-deploy task (migration, backup) exited non-zero, never started or timed out: the service was never updated.</summary>
+    PreDeployTaskFailed,
 }

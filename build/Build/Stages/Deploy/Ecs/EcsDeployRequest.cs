@@ -1,3 +1,4 @@
+using Build.Stages.Infrastructure;
 using Build.Tools.Aws.Ecs;
 
 namespace Build.Stages.Deploy.Ecs;
@@ -10,6 +11,9 @@ namespace Build.Stages.Deploy.Ecs;
 /// keeps its own); <paramref name="TestUrl"/> the test listener's URL, where a traffic-shifting strategy's test-traffic
 /// gate runs the smoke test before production traffic moves (null: no gate); <paramref name="TestTrafficGate"/> the
 /// lifecycle hook that holds the deployment for the gate's verdict (null: the gate polls, nothing holds the deployment).
+/// <paramref name="PreDeploy"/> names the one-off tasks (prod's backup, then the migration) that run from the new
+/// revision before UpdateService (null: none); <paramref name="Secrets"/> the app secrets terraform manages, which the
+/// new revision's container gets (null: its secrets are carried over as they are).
 /// </summary>
 public sealed record EcsDeployRequest(
     string Cluster,
@@ -21,7 +25,9 @@ public sealed record EcsDeployRequest(
     TimeSpan Timeout,
     EcsStrategySettings? Strategy = null,
     Uri? TestUrl = null,
-    EcsTestTrafficGate? TestTrafficGate = null)
+    EcsTestTrafficGate? TestTrafficGate = null,
+    PreDeployTasks? PreDeploy = null,
+    AppSecrets? Secrets = null)
 {
     /// <summary>Gets "cluster/service", as messages name the target.</summary>
     public string Target => $"{Cluster}/{Service}";

@@ -31,17 +31,18 @@ public static class EcsDeployStep
         var testUrl = target.TestUrl is { Length: > 0 } test ? ToUrl(target, test, "test_url") : null;
         var hook = testUrl is not null && target.Strategy is { ShiftsTraffic: true } ? target.TestTrafficGate : null;
         var request = new EcsDeployRequest(
-            target.Cluster, target.Service, target.Container, reference, image.Version, url, context.Parameters.Deploy.Timeout, target.Strategy, testUrl, hook);
+            target.Cluster, target.Service, target.Container, reference, image.Version, url, context.Parameters.Deploy.Timeout, target.Strategy, testUrl, hook, target.PreDeploy, target.Secrets);
         var scheduled = target.Strategy?.ScheduledWait() ?? TimeSpan.Zero;
         context.Information(
-            "Deploying {0} to ECS service {1} in {2} (container {3}){4}; waiting up to {5:0} s for the rollout{6}.",
+            "Deploying {0} to ECS service {1} in {2} (container {3}){4}; {7}waiting up to {5:0} s for the rollout{6}.",
             reference,
             request.Target,
             cloud.Region,
             target.Container,
             target.Strategy is null ? "" : EcsDeployer.Describe(target.Strategy) + GateNote(testUrl, hook),
             request.Timeout.TotalSeconds,
-            scheduled > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $" plus the strategy's {scheduled.TotalMinutes:0} min of bake time") : "");
+            scheduled > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $" plus the strategy's {scheduled.TotalMinutes:0} min of bake time") : "",
+            PreDeployIntro(target.PreDeploy));
 
         var client = new EcsClient(cloud.AwsSettingsFor(AwsService.Ecs, Environment.GetEnvironmentVariable), context.Secrets, context.Log);
         using var progress = DeployProgress.For(context);
@@ -51,6 +52,11 @@ public static class EcsDeployStep
         try
         {
             deployment = await deployer.DeployAsync(request, Interruption.Current.Token);
+        }
+        catch (EcsPreDeployInterruptedException stopped) when (Interruption.Current.IsRequested)
+        {
+            progress.Finish();
+            throw new CakeException($"Deploy of {reference} to {request.Target} interrupted before the service was updated: {stopped.Message}");
         }
         catch (OperationCanceledException) when (Interruption.Current.IsRequested)
         {
@@ -75,7 +81,7 @@ public static class EcsDeployStep
         context.Results.Set(deployment);
         var timings = deployment.Timings;
         context.Information(
-            "Deployed {0} to {1}/{2}: {3} (was {4}); rollout {5:0} s, smoke test {6:0.0} s, {7:0} s in all; {8}.",
+            "Deployed {0} to {1}/{2}: {3} (was {4}); {9}rollout {5:0} s, smoke test {6:0.0} s, {7:0} s in all; {8}.",
             deployment.Version ?? reference,
             deployment.Cluster,
             deployment.Service,
@@ -84,13 +90,21 @@ public static class EcsDeployStep
             timings.Rollout.TotalSeconds,
             timings.Smoke.TotalSeconds,
             timings.Total.TotalSeconds,
-            string.Join("; ", deployment.Checks));
+            string.Join("; ", deployment.Checks),
+            string.Concat(deployment.PreDeployRuns.Select(run => $"{run}, ")));
         context.Report.AddSection($"Deploy to {cloud.Name}", Section(deployment));
         context.Report.AddOutput("url", deployment.ServiceUrl.ToString());
         context.Report.AddOutput("task definition", deployment.TaskDefinitionArn);
         context.Report.AddOutput("deployment", deployment.DeploymentId);
         context.Report.AddOutput("api calls", Calls(deployment.ApiCalls));
     }
+
+    /// <summary>"before UpdateService, one-off tasks from the new revision: backup ('backup'), then migration ('migrate'), up to 1800 s each; " or "".</summary>
+    private static string PreDeployIntro(PreDeployTasks? preDeploy) => preDeploy is not { Tasks.Count: > 0 }
+        ? ""
+        : string.Create(
+            CultureInfo.InvariantCulture,
+            $"before UpdateService, one-off tasks from the new revision: {string.Join(", then ", preDeploy.Tasks.Select(task => $"{task.Name} ('{task.CommandLine}')"))}, up to {preDeploy.TimeoutSeconds} s each; ");
 
     private static string GateNote(Uri? testUrl, EcsTestTrafficGate? hook) => (testUrl, hook) switch
     {
@@ -121,6 +135,7 @@ public static class EcsDeployStep
         | image | `{deployment.Image}` |
         | task definition | `{deployment.TaskDefinitionArn}` (was `{deployment.PreviousTaskDefinitionArn}`) |
         | deployment | `{deployment.DeploymentId}`: {(deployment.Strategy is { } strategy ? $"{strategy}, " : "")}{(deployment.Strategy is null or "ROLLING" ? "COMPLETED" : "SUCCESSFUL")} after {deployment.Timings.Rollout.TotalSeconds:0} s, {deployment.Polls} polls{Steps(deployment)} |
+        | before traffic moved | {(deployment.PreDeployRuns.Count == 0 ? "no pre-deploy tasks" : string.Join("; ", deployment.PreDeployRuns.Select(run => run.Logs is null ? run.ToString() : $"{run} ([logs]({run.Logs.ConsoleUrl}))")))} |
         | smoke test | {string.Join("; ", deployment.Checks)} |
         | API calls | {Calls(deployment.ApiCalls)} |
         """;

@@ -12,6 +12,8 @@ namespace Build.Stages.Deploy.Ecs;
 /// progress is refused (one deploy per environment at a time), before anything is registered.</item>
 /// <item>The service's current task definition is described and registered again with one change, the named
 /// container's image (<see cref="TaskDefinitionRevision"/>).</item>
+/// <item>The environment's pre-deploy tasks (prod's backup, then the migration) run one by one as one-off tasks of the
+/// NEW revision (<see cref="EcsOneOffTaskRunner"/>); any that does not exit 0 stops the deploy here, before UpdateService.</item>
 /// <item>UpdateService to the new revision; its deployment is followed (<see cref="EcsRolloutWatcher"/>) until
 /// COMPLETED. FAILED, a circuit-breaker rollback, the deployment disappearing and the timeout fail, with the newest
 /// service events and the stopped tasks' reasons and exit codes (<see cref="EcsFailureDetails"/>).</item>
@@ -69,6 +71,13 @@ public sealed class EcsDeployer
                 $"Deploy to ECS service {request.Target} refused before anything changed: the deployment strategy cannot be deployed: {string.Join("; ", problems)}; check the environment's tfvars and run Apply.");
         }
 
+        if (request.PreDeploy?.Problems() is { Count: > 0 } preDeployProblems)
+        {
+            throw new EcsDeployFailedException(
+                EcsDeployFailureKind.Refused,
+                $"Deploy to ECS service {request.Target} refused before anything changed: the pre-deploy tasks cannot run: {string.Join("; ", preDeployProblems)}; check pre_deploy_command and pre_deploy_backup_command in the environment's tfvars and run Apply.");
+        }
+
         var ecs = new CountingEcsClient(_ecs);
         var started = _clock.GetTimestamp();
 
@@ -76,10 +85,11 @@ public sealed class EcsDeployer
         RefuseWhileBusy(service, request, ecs);
         var previous = service.Primary?.TaskDefinition is { Length: > 0 } primary ? primary : service.TaskDefinition;
         var current = await ecs.DescribeTaskDefinitionAsync(previous, cancellation).ConfigureAwait(false);
-        var registration = TaskDefinitionRevision.WithImage(current, request.Container, request.Image);
+        var registration = TaskDefinitionRevision.WithImage(current, request.Container, request.Image, request.Secrets, out var secretChanges);
         var registered = await ecs.RegisterTaskDefinitionAsync(registration, cancellation).ConfigureAwait(false);
         var registerTime = _clock.GetElapsedTime(started);
-        Report($"registered {registered} ({request.Container} = {request.Image}), replacing {current}");
+        Report($"registered {registered} ({request.Container} = {request.Image}{(secretChanges.Count == 0 ? "" : $"; secrets: {string.Join(", ", secretChanges)}")}), replacing {current}");
+        var preDeployRuns = await RunPreDeployTasksAsync(ecs, request, registered, previous, cancellation).ConfigureAwait(false);
 
         var rolloutStarted = _clock.GetTimestamp();
         var settings = request.Strategy is { } strategy
@@ -125,7 +135,40 @@ public sealed class EcsDeployer
         {
             Strategy = request.Strategy?.Strategy,
             ProductionTrafficSteps = follower.ProductionSteps ?? [],
+            PreDeployRuns = preDeployRuns,
         };
+    }
+
+    /// <summary>The pre-deploy tasks in order, each from the new revision; the first that fails stops the deploy before any traffic moves.</summary>
+    private async Task<IReadOnlyList<EcsOneOffTaskRun>> RunPreDeployTasksAsync(
+        CountingEcsClient ecs, EcsDeployRequest request, EcsTaskDefinition registered, string previous, CancellationToken cancellation)
+    {
+        if (request.PreDeploy is not { Tasks.Count: > 0 } preDeploy)
+        {
+            return [];
+        }
+
+        var runner = new EcsOneOffTaskRunner(ecs, _clock, _options, _progress);
+        var runs = new List<EcsOneOffTaskRun>();
+        foreach (var task in preDeploy.Tasks)
+        {
+            try
+            {
+                runs.Add(await runner.RunAsync(request, registered, previous, task, preDeploy, cancellation).ConfigureAwait(false));
+            }
+            catch (EcsDeployFailedException failed)
+            {
+                throw new EcsDeployFailedException(failed.Kind, failed.Message)
+                {
+                    RunningTaskDefinition = failed.RunningTaskDefinition,
+                    NewTaskDefinition = failed.NewTaskDefinition,
+                    DetectedAt = _clock.GetUtcNow(),
+                    ApiCalls = ecs.Counts,
+                };
+            }
+        }
+
+        return runs;
     }
 
     private static async Task<EcsService> DescribeAsync(CountingEcsClient ecs, EcsDeployRequest request, CancellationToken cancellation)

@@ -27,5 +27,8 @@ public sealed record EcsDeployment(
     /// <summary>Gets the shares of production traffic (0-100) the new revision went through (traffic-shifting strategies).</summary>
     public IReadOnlyList<double> ProductionTrafficSteps { get; init; } = [];
 
+    /// <summary>Gets the pre-deploy tasks that ran (and exited 0) before the service was updated, in order.</summary>
+    public IReadOnlyList<EcsOneOffTaskRun> PreDeployRuns { get; init; } = [];
+
     public static string Missing => "Nothing was deployed to ECS in this run: the Deploy target deploys.";
 }

@@ -28,7 +28,10 @@ public static class EcsFailureDetails
         {
             var arns = await ecs.ListTasksAsync(EcsTaskFilter.ByFamily(cluster, EcsArns.Family(taskDefinitionArn)), TasksLooked, cancellation).ConfigureAwait(false);
             var stopped = arns.Count == 0 ? [] : await ecs.DescribeTasksAsync(cluster, arns, cancellation).ConfigureAwait(false);
-            tasks = StoppedTasks(stopped.Where(task => task.TaskDefinitionArn == taskDefinitionArn).ToList(), taskDefinitionArn, options.StoppedTasksShown);
+            // The revision's pre-deploy tasks (a migration that exited 0) are not the service's tasks: they say nothing about the rollout.
+            var ofTheService = stopped.Where(task => task.TaskDefinitionArn == taskDefinitionArn
+                && !(task.StartedBy?.StartsWith(EcsOneOffTaskRunner.StartedByPrefix, StringComparison.Ordinal) ?? false));
+            tasks = StoppedTasks(ofTheService.ToList(), taskDefinitionArn, options.StoppedTasksShown);
         }
         catch (AwsServiceException unreadable)
         {

@@ -16,6 +16,7 @@ public sealed class EcsClient : IEcsClient
     private const int MaxTasksPerDescribe = 100;
     private const string MissingReason = "MISSING";
     private const int MaxServiceDeploymentsPerPage = 20;
+    private const string FargateLaunchType = "FARGATE";
 
     private readonly AwsJsonClient _aws;
 
@@ -179,6 +180,38 @@ public sealed class EcsClient : IEcsClient
         return tasks;
     }
 
+    public async Task<EcsRunTaskResult> RunTaskAsync(EcsRunTaskRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Cluster);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.TaskDefinition);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Container);
+        var wire = new RunTaskRequest(
+            request.Cluster,
+            request.TaskDefinition,
+            FargateLaunchType,
+            1,
+            new NetworkConfigurationWire(new AwsVpcConfigurationWire(request.Subnets, request.SecurityGroups, "DISABLED")),
+            new TaskOverrideWire([new ContainerOverrideWire(request.Container, request.Command)]),
+            request.StartedBy);
+        var response = await SendAsync<RunTaskRequest, RunTaskResponse>(EcsOperations.RunTask, wire, request.Cluster, null, cancellationToken);
+        var failures = (response.Failures ?? [])
+            .Select(failure => string.IsNullOrWhiteSpace(failure.Detail) ? failure.Reason ?? "no reason" : $"{failure.Reason ?? "no reason"} ({failure.Detail})")
+            .ToList();
+        var task = response.Tasks is { Count: > 0 } tasks ? ToTask(tasks[0]) : null;
+        return task is null && failures.Count == 0
+            ? throw Unexpected(EcsOperations.RunTask, "neither a task nor a failure")
+            : new EcsRunTaskResult(task, failures);
+    }
+
+    public async Task StopTaskAsync(string cluster, string taskArn, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(cluster);
+        ArgumentException.ThrowIfNullOrWhiteSpace(taskArn);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        await SendAsync<StopTaskRequest, StopTaskResponse>(EcsOperations.StopTask, new StopTaskRequest(cluster, taskArn, reason), cluster, null, cancellationToken);
+    }
+
     private async Task<TResponse> SendAsync<TRequest, TResponse>(
         string operation, TRequest request, string? cluster, string? service, CancellationToken cancellationToken)
     {
@@ -263,7 +296,8 @@ public sealed class EcsClient : IEcsClient
         wire.StoppedReason,
         wire.StopCode,
         AwsJson.FromEpochSeconds(wire.StoppedAt),
-        [.. (wire.Containers ?? []).Select(container => new EcsTaskContainer(container.Name ?? "", container.ExitCode, container.Reason, container.LastStatus))]);
+        [.. (wire.Containers ?? []).Select(container => new EcsTaskContainer(container.Name ?? "", container.ExitCode, container.Reason, container.LastStatus))],
+        AwsJson.FromEpochSeconds(wire.StartedAt));
 
     private static AwsServiceException Unexpected(string operation, string what) =>
         new($"ECS {operation} returned {what}; the answer is not what the ECS API documents.");

@@ -12,4 +12,6 @@ public static class EcsOperations
     public const string ListServiceDeployments = nameof(ListServiceDeployments);
     public const string DescribeServiceDeployments = nameof(DescribeServiceDeployments);
     public const string StopServiceDeployment = nameof(StopServiceDeployment);
+    public const string RunTask = nameof(RunTask);
+    public const string StopTask = nameof(StopTask);
 }

@@ -10,7 +10,16 @@ public sealed record EcsTask(
     string? StoppedReason,
     string? StopCode,
     DateTimeOffset? StoppedAt,
-    IReadOnlyList<EcsTaskContainer> Containers)
+    IReadOnlyList<EcsTaskContainer> Containers,
+    DateTimeOffset? StartedAt = null)
 {
+    public const string StoppedStatus = "STOPPED";
+
+    /// <summary>Gets a value indicating whether the task has ended (lastStatus STOPPED).</summary>
+    public bool IsStopped => LastStatus == StoppedStatus;
+
+    /// <summary>The container named <paramref name="name"/>; null when the task reports none of that name.</summary>
+    public EcsTaskContainer? Container(string name) => Containers.FirstOrDefault(container => container.Name == name);
+
     public string Id => EcsArns.LastPart(Arn);
 }

@@ -44,4 +44,10 @@ public interface IEcsClient
 
     /// <summary>The tasks with these ARNs (in batches of 100); tasks ECS no longer knows are left out.</summary>
     Task<IReadOnlyList<EcsTask>> DescribeTasksAsync(string cluster, IReadOnlyCollection<string> taskArns, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts one Fargate task (<see cref="EcsRunTaskRequest"/>); returns it, or ECS's failures when none started.</summary>
+    Task<EcsRunTaskResult> RunTaskAsync(EcsRunTaskRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Stops a task (ECS sends SIGTERM, then SIGKILL after the stop timeout); <paramref name="reason"/> becomes its stoppedReason.</summary>
+    Task StopTaskAsync(string cluster, string taskArn, string reason, CancellationToken cancellationToken = default);
 }

@@ -17,6 +17,8 @@ public sealed record TaskWire(
     string? StoppedReason,
     string? StopCode,
     double? StoppedAt,
-    IReadOnlyList<ContainerWire>? Containers);
+    IReadOnlyList<ContainerWire>? Containers,
+    double? StartedAt = null,
+    double? CreatedAt = null);
 
 public sealed record ContainerWire(string? Name, int? ExitCode, string? Reason, string? LastStatus);

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Build.Core;
+using Cake.Core;
+
+namespace Build.Stages.Infrastructure;
+
+/// <summary>
+/// The app secrets terraform manages for the environment (output <c>app_secrets</c>): each environment variable name
+/// with its Secrets Manager ARN, and the ARN prefix every secret terraform makes for this environment starts with
+/// (so a secret removed from the tfvars is recognised in a task definition). Values are never here: they are set out
+/// of band and read by ECS at task start.
+/// </summary>
+public sealed record AppSecrets(string ArnPrefix, IReadOnlyDictionary<string, string> Arns)
+{
+    /// <summary>The terraform output that carries them.</summary>
+    public const string Output = "app_secrets";
+
+    /// <summary>Reads the output; null when it is missing (infrastructure applied before it existed).</summary>
+    public static AppSecrets? From(TerraformOutputs outputs)
+    {
+        ArgumentNullException.ThrowIfNull(outputs);
+        if (outputs.All.GetValueOrDefault(Output) is not { Length: > 0 } json || json == "null")
+        {
+            return null;
+        }
+
+        AppSecrets? read;
+        try
+        {
+            read = JsonSerializer.Deserialize<AppSecrets>(json, JsonDefaults.Indented);
+        }
+        catch (JsonException unreadable)
+        {
+            throw new CakeException($"terraform output {Output} is not a map of app secrets ({unreadable.Message}): check terraform/outputs.tf.");
+        }
+
+        return read is { ArnPrefix.Length: > 0, Arns: not null } && read.Arns.Values.All(arn => arn.StartsWith(read.ArnPrefix, StringComparison.Ordinal))
+            ? read
+            : throw new CakeException($"terraform output {Output} has no arnPrefix, no arns, or an ARN outside the prefix: check terraform/outputs.tf.");
+    }
+}
