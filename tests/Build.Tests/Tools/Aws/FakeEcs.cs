@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
@@ -248,14 +247,7 @@ public sealed partial class FakeEcs : IDisposable
 
     private async Task HandleAsync(HttpListenerContext context)
     {
-        using var buffer = new MemoryStream();
-        await context.Request.InputStream.CopyToAsync(buffer);
-        var body = buffer.ToArray();
-        var headers = context.Request.Headers.AllKeys
-            .Where(name => name is not null)
-            .ToDictionary(name => name!.ToLowerInvariant(), name => context.Request.Headers[name]!, StringComparer.Ordinal);
-        var target = headers.GetValueOrDefault("x-amz-target") ?? "";
-        var operation = target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target[TargetPrefix.Length..] : target;
+        var (body, headers, operation) = await FakeAwsJsonExchange.ReadAsync(context, TargetPrefix);
         JsonNode? json = null;
         int status;
         string answer;
@@ -287,13 +279,7 @@ public sealed partial class FakeEcs : IDisposable
                 rejection));
         }
 
-        var bytes = Encoding.UTF8.GetBytes(answer);
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/x-amz-json-1.1";
-        context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
-        context.Response.ContentLength64 = bytes.Length;
-        await context.Response.OutputStream.WriteAsync(bytes);
-        context.Response.Close();
+        await FakeAwsJsonExchange.AnswerAsync(context, status, answer);
     }
 
     private (int Status, string Body, string? Reason) ServeLocked(string operation, JsonNode? json)
