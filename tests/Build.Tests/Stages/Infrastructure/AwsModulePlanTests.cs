@@ -27,20 +27,7 @@ public sealed class AwsModulePlanTests : IDisposable
         Assert.False(
             ProviderMirror.Locate(Environment.GetEnvironmentVariable) is null,
             $"No hashicorp/aws provider mirror: set {ProviderMirror.Variable} to the folder that holds registry.terraform.io/ (none was found in {string.Join(", ", ProviderMirror.UsualPlaces)}); no registry is reachable.");
-        var workspace = _harness.Workspace(TerraformHarness.RepositoryPath("terraform"), environment);
-        _harness.Init(workspace);
-        var validate = _harness.Run(workspace, new TerraformSettings(), TerraformArguments.Validate());
-        Assert.True(validate.ExitCode == 0, validate.Text);
-
-        var plan = new TerraformPlanSettings { OutFile = workspace.PlanFile };
-        plan.VarFiles.Add(workspace.VarFile);
-        plan.Variables["offline_mode"] = "true";
-        plan.EnvironmentVariables["AWS_ACCESS_KEY_ID"] = "AKIAFAKEFAKEFAKEFAKE";
-        plan.EnvironmentVariables["AWS_SECRET_ACCESS_KEY"] = "fake-secret-for-offline-plans";
-        var planned = _harness.Run(workspace, plan, TerraformArguments.Plan(plan));
-        Assert.True(planned.ExitCode == 2, planned.Text);
-
-        var json = _harness.Run(workspace, new TerraformSettings(), TerraformArguments.ShowJson(workspace.PlanFile)).Text;
+        var json = PlanOffline(environment, validateFirst: true);
         using var document = JsonDocument.Parse(json);
         var resources = PlannedResources(document);
 
@@ -62,17 +49,8 @@ public sealed class AwsModulePlanTests : IDisposable
     [InlineData("prod", "CANARY")]
     public void Each_environment_plans_its_deployment_strategy_and_what_traffic_shifting_needs(string environment, string strategy)
     {
-        var workspace = _harness.Workspace(TerraformHarness.RepositoryPath("terraform"), environment);
-        _harness.Init(workspace);
-        var plan = new TerraformPlanSettings { OutFile = workspace.PlanFile };
-        plan.VarFiles.Add(workspace.VarFile);
-        plan.Variables["offline_mode"] = "true";
-        plan.EnvironmentVariables["AWS_ACCESS_KEY_ID"] = "AKIAFAKEFAKEFAKEFAKE";
-        plan.EnvironmentVariables["AWS_SECRET_ACCESS_KEY"] = "fake-secret-for-offline-plans";
-        var planned = _harness.Run(workspace, plan, TerraformArguments.Plan(plan));
-        Assert.True(planned.ExitCode == 2, planned.Text);
-
-        using var document = JsonDocument.Parse(_harness.Run(workspace, new TerraformSettings(), TerraformArguments.ShowJson(workspace.PlanFile)).Text);
+        var json = PlanOffline(environment);
+        using var document = JsonDocument.Parse(json);
         var resources = PlannedResources(document);
         var outputs = document.RootElement.GetProperty("output_changes");
         var deployment = outputs.GetProperty("deployment_strategy").GetProperty("after");
@@ -136,16 +114,7 @@ public sealed class AwsModulePlanTests : IDisposable
     [InlineData("prod", new[] { "backup", "migration" })]
     public void Each_environment_plans_its_app_secret_without_a_value_referenced_by_ARN_and_its_pre_deploy_tasks(string environment, string[] tasks)
     {
-        var workspace = _harness.Workspace(TerraformHarness.RepositoryPath("terraform"), environment);
-        _harness.Init(workspace);
-        var plan = new TerraformPlanSettings { OutFile = workspace.PlanFile };
-        plan.VarFiles.Add(workspace.VarFile);
-        plan.Variables["offline_mode"] = "true";
-        plan.EnvironmentVariables["AWS_ACCESS_KEY_ID"] = "AKIAFAKEFAKEFAKEFAKE";
-        plan.EnvironmentVariables["AWS_SECRET_ACCESS_KEY"] = "fake-secret-for-offline-plans";
-        var planned = _harness.Run(workspace, plan, TerraformArguments.Plan(plan));
-        Assert.True(planned.ExitCode == 2, planned.Text);
-        var json = _harness.Run(workspace, new TerraformSettings(), TerraformArguments.ShowJson(workspace.PlanFile)).Text;
+        var json = PlanOffline(environment);
         using var document = JsonDocument.Parse(json);
         var resources = PlannedResources(document);
 
@@ -187,6 +156,27 @@ public sealed class AwsModulePlanTests : IDisposable
 
         Assert.True(test.ExitCode == 0, test.Text);
         Assert.Contains("Success! 4 passed, 0 failed.", test.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Plans the environment offline (fake credentials, no AWS call) and returns `terraform show -json` of the plan.</summary>
+    private string PlanOffline(string environment, bool validateFirst = false)
+    {
+        var workspace = _harness.Workspace(TerraformHarness.RepositoryPath("terraform"), environment);
+        _harness.Init(workspace);
+        if (validateFirst)
+        {
+            var validate = _harness.Run(workspace, new TerraformSettings(), TerraformArguments.Validate());
+            Assert.True(validate.ExitCode == 0, validate.Text);
+        }
+
+        var plan = new TerraformPlanSettings { OutFile = workspace.PlanFile };
+        plan.VarFiles.Add(workspace.VarFile);
+        plan.Variables["offline_mode"] = "true";
+        plan.EnvironmentVariables["AWS_ACCESS_KEY_ID"] = "AKIAFAKEFAKEFAKEFAKE";
+        plan.EnvironmentVariables["AWS_SECRET_ACCESS_KEY"] = "fake-secret-for-offline-plans";
+        var planned = _harness.Run(workspace, plan, TerraformArguments.Plan(plan));
+        Assert.True(planned.ExitCode == 2, planned.Text);
+        return _harness.Run(workspace, new TerraformSettings(), TerraformArguments.ShowJson(workspace.PlanFile)).Text;
     }
 
     private static List<JsonElement> PlannedResources(JsonDocument plan)
