@@ -1,9 +1,6 @@
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using Build.Core.Notifications;
 using Build.Tests.Stages.Deploy;
-using Build.Tests.Support;
 
 namespace Build.Tests.Core.Notifications;
 
@@ -13,19 +10,10 @@ namespace Build.Tests.Core.Notifications;
 /// </summary>
 public sealed class DeployNotificationTests : IDisposable
 {
-    private const string WebhookToken = "T0FAKE/B0FAKE/xq8SeCrEtWeBhOoKtOkEn";
-
     private readonly EcsDeployScenario _scenario = new();
-    private readonly List<string> _posts = [];
-    private readonly Lock _gate = new();
-    private readonly LoopbackHttpServer _webhook;
-    private HttpStatusCode _answer = HttpStatusCode.OK;
+    private readonly FakeTeamWebhook _webhook = new();
 
-    public DeployNotificationTests()
-    {
-        _webhook = new LoopbackHttpServer(ReceiveAsync);
-        _scenario.Build.Environment[WebhookNotifier.Variable] = new Uri(_webhook.BaseUrl, $"services/{WebhookToken}").ToString();
-    }
+    public DeployNotificationTests() => _scenario.Build.Environment[WebhookNotifier.Variable] = _webhook.Url;
 
     public void Dispose()
     {
@@ -41,11 +29,11 @@ public sealed class DeployNotificationTests : IDisposable
         var run = _scenario.Deploy("dev");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        var text = Assert.Single(Posts());
+        var text = Assert.Single(_webhook.Posts());
         Assert.Matches(@"^Deploy \S+ \([0-9a-f]{12}\) to dev succeeded — url: http://127\.0\.0\.1:\d+/", text);
         Assert.Contains("Notified the team (NOTIFY_WEBHOOK_URL): Deploy", run.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("xq8SeCrEtWeBhOoKtOkEn", run.All, StringComparison.Ordinal);
-        Assert.All(_scenario.Build.ReadArtifacts(), artifact => Assert.DoesNotContain("xq8SeCrEtWeBhOoKtOkEn", artifact.Value, StringComparison.Ordinal));
+        Assert.DoesNotContain(FakeTeamWebhook.SecretPart, run.All, StringComparison.Ordinal);
+        Assert.All(_scenario.Build.ReadArtifacts(), artifact => Assert.DoesNotContain(FakeTeamWebhook.SecretPart, artifact.Value, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -57,7 +45,7 @@ public sealed class DeployNotificationTests : IDisposable
         var run = _scenario.Deploy("dev");
 
         Assert.Equal(1, run.ExitCode);
-        var text = Assert.Single(Posts());
+        var text = Assert.Single(_webhook.Posts());
         Assert.Contains("to dev FAILED — ", text, StringComparison.Ordinal);
         Assert.Contains("rolled back", text, StringComparison.Ordinal);
     }
@@ -66,37 +54,12 @@ public sealed class DeployNotificationTests : IDisposable
     public void A_webhook_that_fails_warns_and_the_deploy_still_succeeds()
     {
         _scenario.Record("dev");
-        _answer = HttpStatusCode.InternalServerError;
+        _webhook.Answer = HttpStatusCode.InternalServerError;
 
         var run = _scenario.Deploy("dev");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Could not notify the team of Deploy: the webhook answered 500 Internal Server Error; the outcome is in artifacts/summary.md.", run.All, StringComparison.Ordinal);
-        Assert.DoesNotContain("xq8SeCrEtWeBhOoKtOkEn", run.All, StringComparison.Ordinal);
-    }
-
-    private List<string> Posts()
-    {
-        lock (_gate)
-        {
-            return [.. _posts];
-        }
-    }
-
-    private async Task ReceiveAsync(HttpListenerContext context)
-    {
-        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync();
-        using (var json = JsonDocument.Parse(body))
-        {
-            lock (_gate)
-            {
-                _posts.Add(json.RootElement.GetProperty("text").GetString()!);
-            }
-        }
-
-        Assert.Equal("application/json", context.Request.ContentType?.Split(';')[0]);
-        context.Response.StatusCode = (int)_answer;
-        context.Response.Close();
+        Assert.DoesNotContain(FakeTeamWebhook.SecretPart, run.All, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Build.Core.Notifications;
 using Build.Core.Versioning;
+using Build.Tests.Core.Notifications;
 using Build.Tests.Support;
 using Build.Tools.Git;
 
@@ -74,6 +76,22 @@ public sealed class ReleaseTargetTests : IDisposable
         var version = new VersionCalculator(new GitRepository(_build.Root)).Calculate(null);
         Assert.Equal("1.1.0", version.Version);
         Assert.Equal("v1.1.0", version.Tag);
+    }
+
+    [Fact]
+    public void A_release_posts_one_message_to_the_team_webhook_and_its_url_is_shown_nowhere()
+    {
+        using var webhook = new FakeTeamWebhook();
+        _build.Environment[WebhookNotifier.Variable] = webhook.Url;
+
+        var run = _build.Run("--target", "Release", "--bump", "auto");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var text = Assert.Single(webhook.Posts());
+        Assert.Matches(@"^Release \S+ \([0-9a-f]{12}\) succeeded — release: v1\.1\.0$", text);
+        Assert.Contains("Notified the team (NOTIFY_WEBHOOK_URL): Release", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeTeamWebhook.SecretPart, run.All, StringComparison.Ordinal);
+        Assert.All(_build.ReadArtifacts(), artifact => Assert.DoesNotContain(FakeTeamWebhook.SecretPart, artifact.Value, StringComparison.Ordinal));
     }
 
     [Fact]
