@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Build.Core;
 using Cake.Core;
 
 namespace Build.Stages.Infrastructure;
@@ -19,19 +17,10 @@ public sealed record AppSecrets(string ArnPrefix, IReadOnlyDictionary<string, st
     public static AppSecrets? From(TerraformOutputs outputs)
     {
         ArgumentNullException.ThrowIfNull(outputs);
-        if (outputs.All.GetValueOrDefault(Output) is not { Length: > 0 } json || json == "null")
+        var read = outputs.ReadJson<AppSecrets>(Output, "a map of app secrets");
+        if (read is null)
         {
             return null;
-        }
-
-        AppSecrets? read;
-        try
-        {
-            read = JsonSerializer.Deserialize<AppSecrets>(json, JsonDefaults.Indented);
-        }
-        catch (JsonException unreadable)
-        {
-            throw new CakeException($"terraform output {Output} is not a map of app secrets ({unreadable.Message}): check terraform/outputs.tf.");
         }
 
         return read is { ArnPrefix.Length: > 0, Arns: not null } && read.Arns.Values.All(arn => arn.StartsWith(read.ArnPrefix, StringComparison.Ordinal))

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Build.Core;
 using Build.Tools.Aws.Ecs;
 using Cake.Core;
@@ -53,46 +52,28 @@ public sealed record AppliedInfrastructure(
     /// <summary>The <c>test_traffic_gate</c> output (function, role, verdict prefix); one line naming what is wrong.</summary>
     private static EcsTestTrafficGate? GateFrom(TerraformOutputs outputs)
     {
-        if (outputs.All.GetValueOrDefault("test_traffic_gate") is not { Length: > 0 } json || json == "null")
+        var gate = outputs.ReadJson<EcsTestTrafficGate>("test_traffic_gate", "a test-traffic gate");
+        if (gate is null)
         {
             return null;
         }
 
-        EcsTestTrafficGate? gate;
-        try
-        {
-            gate = JsonSerializer.Deserialize<EcsTestTrafficGate>(json, JsonDefaults.Indented);
-        }
-        catch (JsonException unreadable)
-        {
-            throw new CakeException($"terraform output test_traffic_gate is not a test-traffic gate ({unreadable.Message}): check terraform/outputs.tf.");
-        }
-
-        return gate is null || gate.Problems() is not { Count: 0 } problems
-            ? throw new CakeException($"terraform output test_traffic_gate cannot be used: {string.Join("; ", gate?.Problems() ?? ["it is empty"])}; check terraform/test_traffic_gate.tf.")
-            : gate;
+        return gate.Problems() is { Count: 0 }
+            ? gate
+            : throw new CakeException($"terraform output test_traffic_gate cannot be used: {string.Join("; ", gate.Problems())}; check terraform/test_traffic_gate.tf.");
     }
 
     /// <summary>The <c>deployment_strategy</c> output (ECS's deploymentConfiguration shape); one line naming what is wrong.</summary>
     private static EcsStrategySettings? StrategyFrom(TerraformOutputs outputs)
     {
-        if (outputs.All.GetValueOrDefault("deployment_strategy") is not { Length: > 0 } json || json == "null")
+        var strategy = outputs.ReadJson<EcsStrategySettings>("deployment_strategy", "a deployment strategy");
+        if (strategy is null)
         {
             return null;
         }
 
-        EcsStrategySettings? strategy;
-        try
-        {
-            strategy = JsonSerializer.Deserialize<EcsStrategySettings>(json, JsonDefaults.Indented);
-        }
-        catch (JsonException unreadable)
-        {
-            throw new CakeException($"terraform output deployment_strategy is not a deployment strategy ({unreadable.Message}): check terraform/outputs.tf.");
-        }
-
-        return strategy is null || strategy.Problems() is not { Count: 0 } problems
-            ? throw new CakeException($"terraform output deployment_strategy cannot be deployed: {string.Join("; ", strategy?.Problems() ?? ["it is empty"])}; check the environment's tfvars.")
-            : strategy;
+        return strategy.Problems() is { Count: 0 }
+            ? strategy
+            : throw new CakeException($"terraform output deployment_strategy cannot be deployed: {string.Join("; ", strategy.Problems())}; check the environment's tfvars.");
     }
 }

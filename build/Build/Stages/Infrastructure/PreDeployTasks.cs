@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Build.Core;
 using Cake.Core;
 
 namespace Build.Stages.Infrastructure;
@@ -28,19 +26,10 @@ public sealed record PreDeployTasks(
     public static PreDeployTasks? From(TerraformOutputs outputs)
     {
         ArgumentNullException.ThrowIfNull(outputs);
-        if (outputs.All.GetValueOrDefault(Output) is not { Length: > 0 } json || json == "null")
+        var read = outputs.ReadJson<PreDeployTasks>(Output, "a list of pre-deploy tasks");
+        if (read is null)
         {
             return null;
-        }
-
-        PreDeployTasks? read;
-        try
-        {
-            read = JsonSerializer.Deserialize<PreDeployTasks>(json, JsonDefaults.Indented);
-        }
-        catch (JsonException unreadable)
-        {
-            throw new CakeException($"terraform output {Output} is not a list of pre-deploy tasks ({unreadable.Message}): check terraform/outputs.tf.");
         }
 
         if (read is null)

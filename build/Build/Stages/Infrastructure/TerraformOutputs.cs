@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Build.Core;
+using Cake.Core;
 
 namespace Build.Stages.Infrastructure;
 
@@ -29,5 +31,27 @@ public sealed record TerraformOutputs(
 
         string Get(string name) => all.GetValueOrDefault(name, "");
         return new TerraformOutputs(Get("cluster_name"), Get("service_name"), Get("repository_url"), Get("container_name"), Get("public_url"), all);
+    }
+
+    /// <summary>
+    /// The JSON output <paramref name="name"/> as <typeparamref name="T"/>; null when it is missing (infrastructure
+    /// applied before it existed). Unreadable JSON is one line: "terraform output NAME is not DESCRIBED (why): ...".
+    /// </summary>
+    public T? ReadJson<T>(string name, string describedAs)
+        where T : class
+    {
+        if (All.GetValueOrDefault(name) is not { Length: > 0 } json || json == "null")
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, JsonDefaults.Indented);
+        }
+        catch (JsonException unreadable)
+        {
+            throw new CakeException($"terraform output {name} is not {describedAs} ({unreadable.Message}): check terraform/outputs.tf.");
+        }
     }
 }
